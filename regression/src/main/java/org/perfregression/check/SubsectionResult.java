@@ -1,0 +1,43 @@
+package org.perfregression.check;
+
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.stats.MannWhitneyUTest;
+
+/**
+ * The verdict on one subsection and every number behind it. The first seven components after the
+ * key are the original tool's result fields.
+ *
+ * @param key which subsection
+ * @param isRegression whether the change is a significant slow-down
+ * @param deltaMedianPct {@code (current_median - baseline_median) / baseline_median * 100}; NaN when
+ *     the baseline median is zero
+ * @param pValue the two-sided Mann-Whitney p-value the rule used (1.0 when the baseline median is zero)
+ * @param noiseBandPct {@code max(noise threshold, k * baseline_mad / baseline_median * 100)}
+ * @param message the human-readable verdict, worded as the original tool words it
+ * @param currentMedian median of the current samples
+ * @param baselineMedian median of the baseline samples
+ * @param verdict regression, improvement or no change
+ * @param baselineMad raw median absolute deviation of the baseline
+ * @param baselineCount number of baseline samples
+ * @param currentCount number of current samples
+ * @param method how the p-value was computed; null when no test was run
+ */
+public record SubsectionResult(
+        SubsectionKey key,
+        boolean isRegression,
+        double deltaMedianPct,
+        double pValue,
+        double noiseBandPct,
+        String message,
+        double currentMedian,
+        double baselineMedian,
+        Verdict verdict,
+        double baselineMad,
+        int baselineCount,
+        int currentCount,
+        MannWhitneyUTest.Method method) {
+
+    public boolean isImprovement() {
+        return verdict == Verdict.IMPROVEMENT;
+    }
+}

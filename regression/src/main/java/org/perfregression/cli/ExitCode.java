@@ -1,0 +1,17 @@
+package org.perfregression.cli;
+
+/** The exit codes every command of this project uses; CI gates on them. */
+public final class ExitCode {
+
+    /** No regression. */
+    public static final int OK = 0;
+    /** At least one regression, or a baseline subsection without a current result. */
+    public static final int REGRESSION = 1;
+    /** Invalid input or usage, or a benchmark that failed. */
+    public static final int INVALID = 2;
+    /** The baseline was measured on another platform (or there is none for this one). */
+    public static final int PLATFORM = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,19 @@
+package org.perfregression.data;
+
+/**
+ * Input that cannot be used: a malformed file, a missing field, data that breaks the format's rules.
+ * The message is one line that names the file (when there is one) and the problem, fit to be shown
+ * to a user as it is.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String message) {
+        super(message);
+    }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
