@@ -40,7 +40,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: text (an aligned table) or json (default: text).")
     ReportFormat format = ReportFormat.TEXT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -31,9 +31,18 @@ public final class Main implements Runnable {
         return newCommandLine(new Main()).execute(args);
     }
 
+    /** As {@link #run(String...)}, writing to the given streams instead of the process's. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = newCommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
     /** A command line with this project's error handling: one line on stderr, exit code 2. */
     public static CommandLine newCommandLine(Object command) {
         CommandLine commandLine = new CommandLine(command);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()

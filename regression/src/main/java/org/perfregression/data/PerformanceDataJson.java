@@ -200,9 +200,9 @@ public final class PerformanceDataJson {
             try {
                 return parser.nextToken();
             } catch (JsonEOFException e) {
-                throw error("truncated document: it ends in the middle of " + where(true));
+                throw error("truncated document: it ends in the middle of " + where(true), e.getLocation());
             } catch (JsonProcessingException e) {
-                throw error("malformed JSON: " + e.getOriginalMessage());
+                throw error("malformed JSON: " + e.getOriginalMessage(), e.getLocation());
             } catch (IOException e) {
                 throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
             }
@@ -248,8 +248,11 @@ public final class PerformanceDataJson {
         }
 
         private InvalidInputException error(String problem) {
-            JsonLocation location = parser.currentTokenLocation();
-            String at = location.getLineNr() > 0
+            return error(problem, parser.currentTokenLocation());
+        }
+
+        private InvalidInputException error(String problem, JsonLocation location) {
+            String at = location != null && location.getLineNr() > 0 && location.getColumnNr() > 0
                     ? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
                     : "";
             String path = where(false);
