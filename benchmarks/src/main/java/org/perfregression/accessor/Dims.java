@@ -1,16 +1,19 @@
 package org.perfregression.accessor;
 
-import java.util.Arrays;
-
 /**
- * Up to seven integers, one per tensor dimension, held in scalar fields. Why not an {@code int[]}:
- * the JIT treats the fields of a record reached through a {@code static final} as constants, but
- * never the elements of an array. With a constant index (after the loops over a constant rank are
- * unrolled) {@link #get} folds to a constant.
+ * Up to seven integers in [0, 65535], one per tensor dimension, packed four to a {@code long}.
+ *
+ * <p>Why not an {@code int[]}: the JIT treats the fields of a record reached through a
+ * {@code static final} as constants, but never the elements of an array. Packed into two scalar
+ * fields, {@link #get} is a shift and a mask of a constant: it folds completely once a loop over a
+ * constant rank is unrolled, and costs a few register operations (no load) when it is not. A
+ * switch over seven fields would fold as well, but its size keeps the JIT from inlining and
+ * unrolling it.
  */
-public record Dims(int length, int d0, int d1, int d2, int d3, int d4, int d5, int d6) {
+public record Dims(int length, long low, long high) {
 
     public static final int MAX_LENGTH = 7;
+    private static final int MAX_VALUE = 0xFFFF;
 
     public Dims {
         if (length < 0 || length > MAX_LENGTH) {
@@ -19,28 +22,35 @@ public record Dims(int length, int d0, int d1, int d2, int d3, int d4, int d5, i
     }
 
     public static Dims of(int... values) {
-        int[] v = Arrays.copyOf(values, MAX_LENGTH);
         if (values.length > MAX_LENGTH) {
             throw new IllegalArgumentException("at most " + MAX_LENGTH + " dimensions, got " + values.length);
         }
-        return new Dims(values.length, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        long low = 0;
+        long high = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > MAX_VALUE) {
+                throw new IllegalArgumentException("dimension values must be in [0, " + MAX_VALUE + "], got " + values[i]);
+            }
+            long lane = (long) values[i] << (16 * (i & 3));
+            if (i < 4) {
+                low |= lane;
+            } else {
+                high |= lane;
+            }
+        }
+        return new Dims(values.length, low, high);
     }
 
     public int get(int i) {
-        return switch (i) {
-            case 0 -> d0;
-            case 1 -> d1;
-            case 2 -> d2;
-            case 3 -> d3;
-            case 4 -> d4;
-            case 5 -> d5;
-            case 6 -> d6;
-            default -> throw new IndexOutOfBoundsException(i);
-        };
+        return (int) ((i < 4 ? low : high) >>> (16 * (i & 3))) & MAX_VALUE;
     }
 
     public int[] toArray() {
-        return Arrays.copyOf(new int[] {d0, d1, d2, d3, d4, d5, d6}, length);
+        int[] values = new int[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = get(i);
+        }
+        return values;
     }
 
     /** The product of all values. */

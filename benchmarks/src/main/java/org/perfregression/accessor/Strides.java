@@ -6,12 +6,16 @@ final class Strides {
     private Strides() {
     }
 
-    /** Row-major strides of {@code shape[offset .. offset+rank)} into {@code strides[0 .. rank)}; returns the volume. */
+    /**
+     * Row-major strides of {@code shape[offset .. offset+rank)} into {@code strides[0 .. rank)}, which
+     * may be the shape itself; returns the volume.
+     */
     static int rowMajor(int[] shape, int offset, int[] strides, int rank) {
         int stride = 1;
         for (int i = rank - 1; i >= 0; i--) {
+            int dim = shape[offset + i];
             strides[i] = stride;
-            stride *= shape[offset + i];
+            stride *= dim;
         }
         return stride;
     }

@@ -26,74 +26,46 @@ public final class TensorAccessor {
     private final int rank;
     private final int numBanks;
     private final int pageSize;
-    private final int[] tensorShape;
-    private final int tensorShapeOffset;
-    private final int[] shardShape;
-    private final int shardShapeOffset;
+    private final RuntimeShape tensorShape;
+    private final RuntimeShape shardShape;
+    private final int[] shardGridStrides;
     private final int[] bankCoords;
     private final int bankCoordsOffset;
-    private final int[] tensorStrides;
-    private final int[] shardStrides;
-    private final int[] shardGridStrides;
-    private final int tensorVolume;
-    private final int shardVolume;
 
     /**
      * Builds the accessor: reads the runtime parts from {@code args} (in the order of
-     * {@link TensorLayout#runtimeArgs}) and derives what depends on them.
+     * {@link TensorLayout#runtimeArgs}) and derives what depends on them. Kept small, every part in
+     * its own helper, so that the JIT inlines it and drops the parts a configuration does not use.
      */
     public TensorAccessor(AccessorSpec spec, int[] args, int pageSize) {
-        ArgsConfig config = spec.config();
         slowdown(spec);
+        ArgsConfig c = spec.config();
         int n = 0;
-        this.rank = config.runtimeRank() ? args[n++] : spec.rank();
-        this.numBanks = config.runtimeNumBanks() ? args[n++] : spec.numBanks();
+        this.rank = c.runtimeRank() ? args[n++] : spec.rank();
+        this.numBanks = c.runtimeNumBanks() ? args[n++] : spec.numBanks();
         this.pageSize = pageSize;
-        boolean view = config.runtimeRank();
+        this.tensorShape = c.runtimeTensorShape() ? RuntimeShape.read(args, n, rank, c.runtimeRank()) : null;
+        n += c.runtimeTensorShape() ? rank : 0;
+        this.shardShape = c.runtimeShardShape() ? RuntimeShape.read(args, n, rank, c.runtimeRank()) : null;
+        n += c.runtimeShardShape() ? rank : 0;
+        this.shardGridStrides = c.runtimeTensorShape() || c.runtimeShardShape() ? shardGridStrides(spec) : null;
+        this.bankCoords = c.runtimeBankCoords() ? slice(args, n, (numBanks + 1) / 2, c.runtimeNumBanks()) : null;
+        this.bankCoordsOffset = c.runtimeNumBanks() ? n : 0;
+    }
 
-        if (config.runtimeTensorShape()) {
-            this.tensorShape = view ? args : Arrays.copyOfRange(args, n, n + rank);
-            this.tensorShapeOffset = view ? n : 0;
-            n += rank;
-            this.tensorStrides = new int[rank];
-            this.tensorVolume = Strides.rowMajor(tensorShape, tensorShapeOffset, tensorStrides, rank);
-        } else {
-            this.tensorShape = null;
-            this.tensorShapeOffset = 0;
-            this.tensorStrides = null;
-            this.tensorVolume = 0;
+    /** A view of {@code args} from {@code from} on, or a copy of {@code length} values of it. */
+    private static int[] slice(int[] args, int from, int length, boolean view) {
+        return view ? args : Arrays.copyOfRange(args, from, from + length);
+    }
+
+    /** Row-major strides of the shard grid, {@code ceil(tensor[i] / shard[i])} shards per dimension. */
+    private int[] shardGridStrides(AccessorSpec spec) {
+        int[] grid = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            grid[i] = Strides.ceilDiv(tensorDim(spec, i), shardDim(spec, i));
         }
-        if (config.runtimeShardShape()) {
-            this.shardShape = view ? args : Arrays.copyOfRange(args, n, n + rank);
-            this.shardShapeOffset = view ? n : 0;
-            n += rank;
-            this.shardStrides = new int[rank];
-            this.shardVolume = Strides.rowMajor(shardShape, shardShapeOffset, shardStrides, rank);
-        } else {
-            this.shardShape = null;
-            this.shardShapeOffset = 0;
-            this.shardStrides = null;
-            this.shardVolume = 0;
-        }
-        if (config.runtimeTensorShape() || config.runtimeShardShape()) {
-            int[] grid = new int[rank];
-            for (int i = 0; i < rank; i++) {
-                grid[i] = Strides.ceilDiv(tensorDim(spec, i), shardDim(spec, i));
-            }
-            this.shardGridStrides = new int[rank];
-            Strides.rowMajor(grid, 0, shardGridStrides, rank);
-        } else {
-            this.shardGridStrides = null;
-        }
-        if (config.runtimeBankCoords()) {
-            int words = (numBanks + 1) / 2;
-            boolean wrap = config.runtimeNumBanks();
-            this.bankCoords = wrap ? args : Arrays.copyOfRange(args, n, n + words);
-            this.bankCoordsOffset = wrap ? n : 0;
-        } else {
-            this.bankCoords = null;
-            this.bankCoordsOffset = 0;
-        }
+        Strides.rowMajor(grid, 0, grid, rank);
+        return grid;
     }
 
     /** The NOC address of page {@code pageId} (row-major over the tensor's pages), at byte offset 0. */
@@ -157,27 +129,27 @@ public final class TensorAccessor {
 
     /** Pages in the tensor. */
     public int volume(AccessorSpec spec) {
-        return spec.config().runtimeTensorShape() ? tensorVolume : spec.tensorVolume();
+        return spec.config().runtimeTensorShape() ? tensorShape.volume() : spec.tensorVolume();
     }
 
     public int shardVolume(AccessorSpec spec) {
-        return spec.config().runtimeShardShape() ? shardVolume : spec.shardVolume();
+        return spec.config().runtimeShardShape() ? shardShape.volume() : spec.shardVolume();
     }
 
     public int tensorDim(AccessorSpec spec, int i) {
-        return spec.config().runtimeTensorShape() ? tensorShape[tensorShapeOffset + i] : spec.tensorShape().get(i);
+        return spec.config().runtimeTensorShape() ? tensorShape.get(i) : spec.tensorShape().get(i);
     }
 
     public int shardDim(AccessorSpec spec, int i) {
-        return spec.config().runtimeShardShape() ? shardShape[shardShapeOffset + i] : spec.shardShape().get(i);
+        return spec.config().runtimeShardShape() ? shardShape.get(i) : spec.shardShape().get(i);
     }
 
     int tensorStride(AccessorSpec spec, int i) {
-        return spec.config().runtimeTensorShape() ? tensorStrides[i] : spec.tensorStrides().get(i);
+        return spec.config().runtimeTensorShape() ? tensorShape.strides()[i] : spec.tensorStrides().get(i);
     }
 
     int shardStride(AccessorSpec spec, int i) {
-        return spec.config().runtimeShardShape() ? shardStrides[i] : spec.shardStrides().get(i);
+        return spec.config().runtimeShardShape() ? shardShape.strides()[i] : spec.shardStrides().get(i);
     }
 
     int shardGridStride(AccessorSpec spec, int i) {

@@ -21,10 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {
-            "Compares current benchmark samples with a baseline, subsection by subsection.",
-            "A subsection regresses when its median moved beyond the noise band in the worse direction",
-            "and the Mann-Whitney U test finds the change significant."},
+        usageHelpWidth = 100,
+        description = "Compares current benchmark samples with a baseline, subsection by subsection. A subsection "
+                + "regresses when its median moved beyond the noise band in the worse direction and the "
+                + "Mann-Whitney U test finds the change significant.",
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -50,11 +50,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions;
 
+    @Option(names = "--lenient",
+            description = "Compare what both sides have: baseline subsections missing from current fail the gate, "
+                    + "new ones are listed, unequal sample counts are compared. "
+                    + "Default: any difference in structure is an error.")
+    boolean lenient;
+
     @Override
     public Integer call() throws IOException {
         PerformanceData baselineData = load(baseline);
         PerformanceData currentData = load(current);
-        CheckResult result = ruleOptions.check().compare(baselineData, currentData);
+        CheckResult result = ruleOptions.check().withLenient(lenient).compare(baselineData, currentData);
         ReportInput input = new ReportInput(result, baselineData, currentData,
                 baseline.toString(), current.toString(), List.of());
         PrintWriter out = spec.commandLine().getOut();

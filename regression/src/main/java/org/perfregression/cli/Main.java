@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.platform.PlatformMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +13,9 @@ import picocli.CommandLine.Command;
 @Command(name = "perf-regression",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {
-            "Catches performance regressions: compares benchmark samples with ground-truth baselines",
-            "using Mann-Whitney U, the median change and a MAD noise band (see README.md)."},
+        usageHelpWidth = 100,
+        description = "Catches performance regressions: compares benchmark samples with ground-truth baselines "
+                + "using Mann-Whitney U, the median change and a MAD noise band (see README.md).",
         subcommands = {CompareCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage, 3 platform mismatch."})
 public final class Main implements Runnable {
@@ -55,7 +56,7 @@ public final class Main implements Runnable {
             if (System.getenv("PERF_REGRESSION_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            return ExitCode.INVALID;
+            return e instanceof PlatformMismatchException ? ExitCode.PLATFORM : ExitCode.INVALID;
         });
         return commandLine;
     }

@@ -19,17 +19,12 @@ public final class RuleOptions {
             description = "The noise band spans K baseline MADs around the baseline median (default: ${DEFAULT-VALUE}).")
     double madMultiplier = RegressionRule.DEFAULT_MAD_MULTIPLIER;
 
-    @Option(names = "--lenient",
-            description = "Compare what both sides have: baseline subsections missing from current fail the gate, "
-                    + "new ones are listed, unequal sample counts are compared. Default: any difference in structure is an error.")
-    boolean lenient;
-
-    /** The check these options describe. */
+    /** The check these options describe (strict about structure; callers may relax it). */
     public RegressionCheck check() {
         RegressionRule rule = RegressionRule.withDefaults()
                 .withNoiseThreshold(noiseThresholdPct)
                 .withSignificance(significance)
                 .withMadMultiplier(madMultiplier);
-        return RegressionCheck.withDefaults().with(rule).withLenient(lenient);
+        return RegressionCheck.withDefaults().with(rule);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Benchmark samples organised as {@code {section: {subsection: [samples]}}}, for example
@@ -158,6 +159,22 @@ public final class PerformanceData {
     public void forEach(BiConsumer<SubsectionKey, Samples> action) {
         sections.forEach((section, subsections) -> subsections.forEach(
                 (subsection, samples) -> action.accept(new SubsectionKey(section, subsection), samples)));
+    }
+
+    /**
+     * The subsections {@code keep} accepts, in order; e.g. a baseline cut down to what a partial run
+     * measured.
+     *
+     * @throws InvalidInputException if none is kept
+     */
+    public PerformanceData select(Predicate<SubsectionKey> keep) {
+        Builder builder = builder();
+        forEach((key, samples) -> {
+            if (keep.test(key)) {
+                builder.sections.computeIfAbsent(key.section(), s -> new LinkedHashMap<>()).put(key.subsection(), samples);
+            }
+        });
+        return builder.build();
     }
 
     public int subsectionCount() {

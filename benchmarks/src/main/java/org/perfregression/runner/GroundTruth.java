@@ -1,0 +1,154 @@
+package org.perfregression.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.perfregression.check.CheckResult;
+import org.perfregression.check.RegressionCheck;
+import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.platform.Platform;
+
+/**
+ * The ground-truth baselines: {@code <root>/<platform>/<benchmark>.json}, with {@code metadata.json}
+ * beside them saying how and where they were measured. Writing is atomic per file and never replaces
+ * a baseline unless forced.
+ */
+final class GroundTruth {
+
+    static final String METADATA = "metadata.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+
+    GroundTruth(Path root) {
+        this.root = root;
+    }
+
+    Path dir(String platform) {
+        return root.resolve(platform);
+    }
+
+    /** The platforms that have baselines. */
+    List<String> platforms() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    boolean has(String platform) {
+        return Files.isRegularFile(dir(platform).resolve(METADATA));
+    }
+
+    /**
+     * Fails, before a long run, if {@code platform} has baselines that a regeneration would replace.
+     *
+     * @throws InvalidInputException naming them
+     */
+    void requireNoBaselines(String platform) {
+        List<Path> existing = baselineFiles(dir(platform));
+        if (!existing.isEmpty()) {
+            throw refuseOverwrite(dir(platform), existing);
+        }
+    }
+
+    private static List<Path> baselineFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().equals(METADATA)).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir + ": cannot list the baselines: " + e.getMessage());
+        }
+    }
+
+    private static InvalidInputException refuseOverwrite(Path dir, List<Path> existing) {
+        return new InvalidInputException("refusing to overwrite " + existing.size() + " existing baseline"
+                + (existing.size() == 1 ? "" : "s") + " in " + dir + " (" + existing.get(0).getFileName()
+                + (existing.size() > 1 ? ", ..." : "") + "); pass --force to replace them");
+    }
+
+    /** Baselines of one platform, as stored. */
+    record Baselines(Path dir, Map<String, PerformanceData> byBenchmark, Platform platform) {
+    }
+
+    Baselines load(String platform) {
+        Path dir = dir(platform);
+        Path metadataFile = dir.resolve(METADATA);
+        Platform measuredOn;
+        try {
+            JsonNode metadata = JSON.readTree(metadataFile.toFile());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.convertValue(metadata.path("platform"), Map.class);
+            measuredOn = Platform.fromMap(fields == null ? Map.of() : fields, metadataFile.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException(metadataFile + ": cannot read the baseline metadata: " + e.getMessage());
+        }
+        Map<String, PerformanceData> baselines = new LinkedHashMap<>();
+        for (Path file : baselineFiles(dir)) {
+            String name = file.getFileName().toString();
+            baselines.put(name.substring(0, name.length() - ".json".length()), PerformanceData.fromJsonFile(file));
+        }
+        return new Baselines(dir, baselines, measuredOn);
+    }
+
+    /**
+     * Writes new baselines for {@code platform} and tells {@code out} how they differ from the old.
+     *
+     * @throws InvalidInputException if one exists and {@code force} is off; nothing is written then
+     */
+    void write(String platform, Map<String, PerformanceData> byBenchmark, Map<String, Object> metadata, boolean force,
+            PrintStream out) throws IOException {
+        Path dir = dir(platform);
+        List<Path> existing = new ArrayList<>();
+        for (String benchmark : byBenchmark.keySet()) {
+            if (Files.exists(dir.resolve(benchmark + ".json"))) {
+                existing.add(dir.resolve(benchmark + ".json"));
+            }
+        }
+        if (!existing.isEmpty() && !force) {
+            throw refuseOverwrite(dir, existing);
+        }
+        AtomicFiles.WriteMode mode = force ? AtomicFiles.WriteMode.REPLACE : AtomicFiles.WriteMode.CREATE_NEW;
+        for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
+            Path file = dir.resolve(entry.getKey() + ".json");
+            PerformanceData previous = Files.exists(file) ? PerformanceData.fromJsonFile(file) : null;
+            entry.getValue().toJsonFile(file, mode);
+            out.println("wrote " + file + " (" + entry.getValue().subsectionCount() + " subsections)"
+                    + describeChange(previous, entry.getValue()));
+        }
+        AtomicFiles.write(dir.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n", AtomicFiles.WriteMode.REPLACE);
+        out.println("wrote " + dir.resolve(METADATA));
+    }
+
+    /** How the new baseline differs from the previous one, with the regression rule itself. */
+    private static String describeChange(PerformanceData previous, PerformanceData next) {
+        if (previous == null) {
+            return ": new";
+        }
+        CheckResult change = RegressionCheck.withDefaults().withLenient(true).compare(previous, next);
+        StringBuilder text = new StringBuilder(": against the previous baseline ").append(change.summary().oneLine());
+        change.summary().regressionMessages().forEach(m -> text.append("\n    slower: ").append(m));
+        change.summary().improvementMessages().forEach(m -> text.append("\n    faster: ").append(m));
+        change.missingInCurrent().forEach(k -> text.append("\n    removed: ").append(k));
+        change.newInCurrent().forEach(k -> text.append("\n    added: ").append(k));
+        return text.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package org.perfregression.suite;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.perfregression.accessor.PageIterator;
+import org.perfregression.accessor.SuiteShapes;
+import org.perfregression.accessor.TensorAccessor;
+
+/**
+ * The accessor suite. {@code constructor}, {@code get_noc_addr_page_id} and
+ * {@code get_noc_addr_page_coord} measure one call at every rank in every legal configuration;
+ * {@code manual_pages_iteration} and {@code pages_iterator} walk every page of the tensor, in the
+ * fully static configuration only, as on the device. Every result is returned, so JMH consumes it
+ * and nothing is dead code.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = SuiteSettings.WARMUP_ITERATIONS, time = SuiteSettings.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = SuiteSettings.MEASUREMENT_ITERATIONS, time = SuiteSettings.MEASUREMENT_MILLIS,
+        timeUnit = TimeUnit.MILLISECONDS)
+// Serial GC and a fixed heap: fewer threads competing for two cores, no heap resizing.
+@Fork(value = SuiteSettings.FORKS, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms256m", "-Xmx256m"})
+public class AccessorBenchmarks {
+
+    /** The parameters; the configuration list is checked against ArgsConfig.legalShardedL1() by a test. */
+    @State(Scope.Thread)
+    public static class Params {
+
+        @Param({"2", "3", "4", "5", "6", "7"})
+        public int rank;
+
+        @Param({"SHARDED_ACCESSOR_0000001", "SHARDED_ACCESSOR_0010001", "SHARDED_ACCESSOR_0100001",
+            "SHARDED_ACCESSOR_0110001", "SHARDED_ACCESSOR_0110101", "SHARDED_ACCESSOR_1000001",
+            "SHARDED_ACCESSOR_1001001", "SHARDED_ACCESSOR_1010001", "SHARDED_ACCESSOR_1011001",
+            "SHARDED_ACCESSOR_1100001", "SHARDED_ACCESSOR_1101001", "SHARDED_ACCESSOR_1110001",
+            "SHARDED_ACCESSOR_1110101", "SHARDED_ACCESSOR_1111001", "SHARDED_ACCESSOR_1111101"})
+        public String config;
+
+        int[] runtimeArgs;
+        TensorAccessor accessor;
+        int[] pageIds;
+        int[][] pageCoords;
+        int cursor;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            Fixture fixture = Fixture.install(rank, config);
+            runtimeArgs = fixture.runtimeArgs();
+            accessor = fixture.accessor();
+            pageIds = fixture.pageIds();
+            pageCoords = fixture.pageCoords();
+        }
+
+        int nextPage() {
+            return cursor++ & (Fixture.PAGES - 1);
+        }
+    }
+
+    /** The page walks run in the fully static configuration only. */
+    @State(Scope.Thread)
+    public static class StaticParams {
+
+        @Param({"2", "3", "4", "5", "6", "7"})
+        public int rank;
+
+        @Param({"SHARDED_ACCESSOR_0000001"})
+        public String config;
+
+        TensorAccessor accessor;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            accessor = Fixture.install(rank, config).accessor();
+        }
+    }
+
+    @Benchmark
+    public long constructor(Params p) {
+        return new TensorAccessor(Template.SPEC, p.runtimeArgs, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
+    }
+
+    @Benchmark
+    public long get_noc_addr_page_id(Params p) {
+        return p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
+    }
+
+    @Benchmark
+    public long get_noc_addr_page_coord(Params p) {
+        return p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
+    }
+
+    @Benchmark
+    public long manual_pages_iteration(StaticParams p) {
+        TensorAccessor accessor = p.accessor;
+        int volume = accessor.volume(Template.SPEC);
+        long sum = 0;
+        for (int page = 0; page < volume; page++) {
+            sum += accessor.getNocAddr(Template.SPEC, page);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public long pages_iterator(StaticParams p) {
+        PageIterator pages = p.accessor.pages(Template.SPEC);
+        long sum = 0;
+        while (pages.hasNext()) {
+            sum += pages.next();
+        }
+        return sum;
+    }
+}

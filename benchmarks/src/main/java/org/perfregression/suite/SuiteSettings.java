@@ -1,0 +1,22 @@
+package org.perfregression.suite;
+
+/**
+ * The measurement settings of the default suite, in one place for the annotations and the runner.
+ *
+ * <p>Why these numbers (measured on the project's 2-core machine; see README "The suite's budget"):
+ * every (benchmark, rank, configuration) needs at least 100 samples from at least 2 forks, and the
+ * 282 combinations must finish within 10 minutes, so each fork has about one second. A fork costs
+ * about 0.5 s to start; warmup must be long enough for C2 to finish; the rest is measurement, in
+ * many short iterations because each iteration is one sample.
+ */
+public final class SuiteSettings {
+
+    public static final int FORKS = 2;
+    public static final int WARMUP_ITERATIONS = 10;
+    public static final int WARMUP_MILLIS = 30;
+    public static final int MEASUREMENT_ITERATIONS = 50;
+    public static final int MEASUREMENT_MILLIS = 3;
+
+    private SuiteSettings() {
+    }
+}

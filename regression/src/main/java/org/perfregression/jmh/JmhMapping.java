@@ -1,0 +1,127 @@
+package org.perfregression.jmh;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+
+/**
+ * How JMH results become {@link PerformanceData} sections and subsections.
+ *
+ * <p>By default the section is the benchmark ({@code Class.method}) and the subsection its parameters
+ * as {@code k=v,k2=v2} in JMH's order ({@code default} without parameters). A section parameter
+ * replaces the benchmark as the section, formatted by a pattern in which {@code {name}} stands for a
+ * parameter's value (the accessor suite uses {@code rank_{rank}}); a subsection parameter names the
+ * subsection by that parameter's value alone. With {@code includeMode} the mode is appended to the
+ * section ({@code Class.method:avgt}), for files that mix modes.
+ *
+ * @param sectionParam the parameter whose value makes the section, or null for the benchmark
+ * @param sectionFormat the section pattern when {@code sectionParam} is set, e.g. {@code rank_{rank}}
+ * @param subsectionParam the parameter whose value alone makes the subsection, or null for all of them
+ * @param includeMode whether the mode is part of the section
+ */
+public record JmhMapping(String sectionParam, String sectionFormat, String subsectionParam, boolean includeMode) {
+
+    /** Section = {@code Class.method}, subsection = {@code k=v,...}. */
+    public static JmhMapping byBenchmark() {
+        return new JmhMapping(null, null, null, false);
+    }
+
+    /** The primary metric's samples of {@code results}, as PerformanceData. */
+    public PerformanceData toData(List<JmhResult> results) {
+        return toData(results, JmhResult::flatSamples);
+    }
+
+    /**
+     * One secondary metric's samples, e.g. {@code gc.alloc.rate.norm}.
+     *
+     * @throws InvalidInputException if a result lacks the metric or has no samples of it
+     */
+    public PerformanceData toSecondaryData(List<JmhResult> results, String metric) {
+        return toData(results, r -> {
+            List<double[]> forks = r.secondary().get(metric);
+            double[] samples = forks == null ? new double[0] : JmhResult.flatten(forks);
+            if (samples.length == 0) {
+                throw new InvalidInputException(r.describe() + ": no samples of secondary metric '" + metric
+                        + "' (available: " + String.join(", ", r.secondary().keySet()) + ")");
+            }
+            return samples;
+        });
+    }
+
+    private PerformanceData toData(List<JmhResult> results, Function<JmhResult, double[]> samples) {
+        PerformanceData.Builder builder = PerformanceData.builder();
+        Map<SubsectionKey, JmhResult> seen = new HashMap<>();
+        for (JmhResult r : results) {
+            SubsectionKey key = key(r);
+            JmhResult previous = seen.put(key, r);
+            if (previous != null) {
+                throw new InvalidInputException(previous.describe() + " and " + r.describe() + " both map to " + key
+                        + (previous.mode().equals(r.mode()) ? "" : ": the file mixes modes, include the mode in the section"));
+            }
+            builder.add(key.section(), key.subsection(), samples.apply(r));
+        }
+        return builder.build();
+    }
+
+    /** Where {@code result} goes. */
+    public SubsectionKey key(JmhResult result) {
+        String section;
+        if (sectionParam == null) {
+            section = result.shortName();
+        } else {
+            requireParam(result, sectionParam);
+            section = format(sectionFormat == null ? "{" + sectionParam + "}" : sectionFormat, result);
+        }
+        if (includeMode) {
+            section = section + ":" + result.mode();
+        }
+        String subsection;
+        if (subsectionParam != null) {
+            requireParam(result, subsectionParam);
+            subsection = result.params().get(subsectionParam);
+        } else {
+            List<String> pairs = new ArrayList<>();
+            result.params().forEach((k, v) -> {
+                if (!k.equals(sectionParam)) {
+                    pairs.add(k + "=" + v);
+                }
+            });
+            subsection = pairs.isEmpty() ? "default" : String.join(",", pairs);
+        }
+        return new SubsectionKey(section, subsection);
+    }
+
+    /** Splits results by benchmark method name, keeping their order. */
+    public static Map<String, List<JmhResult>> byMethod(List<JmhResult> results) {
+        Map<String, List<JmhResult>> groups = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            groups.computeIfAbsent(r.methodName(), m -> new ArrayList<>()).add(r);
+        }
+        return groups;
+    }
+
+    private static String format(String pattern, JmhResult result) {
+        String text = pattern;
+        for (Map.Entry<String, String> param : result.params().entrySet()) {
+            text = text.replace("{" + param.getKey() + "}", param.getValue());
+        }
+        if (text.matches(".*\\{[^}]+}.*")) {
+            throw new InvalidInputException(result.describe() + ": the section format '" + pattern
+                    + "' names a parameter the benchmark does not have");
+        }
+        return text;
+    }
+
+    private static void requireParam(JmhResult result, String param) {
+        if (!result.params().containsKey(param)) {
+            throw new InvalidInputException(result.describe() + ": no parameter '" + param + "' (it has: "
+                    + (result.params().isEmpty() ? "none" : String.join(", ", result.params().keySet())) + ")");
+        }
+    }
+}
