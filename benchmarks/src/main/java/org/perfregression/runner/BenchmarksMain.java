@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.Summary;
 import org.perfregression.cli.CompareCommand;
+import org.perfregression.cli.ConvertCommand;
 import org.perfregression.cli.ExitCode;
 import org.perfregression.cli.Main;
 import org.perfregression.cli.RuleOptions;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Unmatched;
                 + "benchmark to the results folder, compares them with gt/accessor_benchmarks/<platform>/ and "
                 + "prints a verdict table per benchmark. Any other option is JMH's (a benchmark regex, -f, -i, -wi, "
                 + "-r, -w, -p rank=2,3, -prof gc, -jvmArgsAppend, -l, -lp; -h lists them all).",
-        subcommands = {CompareCommand.class},
+        subcommands = {CompareCommand.class, ConvertCommand.class},
         footer = {"",
             "Examples:",
             "  java -jar benchmarks.jar                          the whole suite against the ground truth",
@@ -53,6 +54,7 @@ import picocli.CommandLine.Unmatched;
             "  java -jar benchmarks.jar constructor -p rank=2,3  one benchmark, two ranks",
             "  java -jar benchmarks.jar --regenerate-gt          new baselines for this platform",
             "  java -jar benchmarks.jar compare -b B.json -c C.json",
+            "  java -jar benchmarks.jar convert -i jmh-result.json -o data.json",
             "",
             "Exit codes: 0 no regression, 1 regression, 2 bad input or a failed benchmark,",
             "3 no baseline for this platform (or one made on another)."})

@@ -17,6 +17,7 @@ import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.input.Sidecar;
 import org.perfregression.platform.Platform;
 
 /**
@@ -26,7 +27,7 @@ import org.perfregression.platform.Platform;
  */
 final class GroundTruth {
 
-    static final String METADATA = "metadata.json";
+    static final String METADATA = Sidecar.FOLDER_METADATA;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
@@ -72,11 +73,14 @@ final class GroundTruth {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().equals(METADATA)).sorted().toList();
+            return files.filter(f -> isBaseline(f.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new InvalidInputException(dir + ": cannot list the baselines: " + e.getMessage());
         }
+    }
+
+    private static boolean isBaseline(String name) {
+        return name.endsWith(".json") && !name.endsWith(".meta.json") && !name.equals(METADATA);
     }
 
     private static InvalidInputException refuseOverwrite(Path dir, List<Path> existing) {

@@ -21,6 +21,7 @@ final class Provenance {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("platform_name", platformName);
         metadata.put("platform", Platform.current().toMap());
+        metadata.put("unit", results.isEmpty() ? null : results.get(0).unit());
         metadata.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         metadata.put("git_commit", gitCommit());
         metadata.put("command", "java -jar benchmarks.jar " + String.join(" ", command));

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.input.Sidecar;
+import org.perfregression.platform.Platform;
 import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
@@ -46,10 +48,20 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, List<JmhResult> jm
         return new SuiteResults(byBenchmark, results);
     }
 
-    /** Writes {@code <benchmark>.json} for every benchmark into {@code folder}. */
+    /**
+     * Writes {@code <benchmark>.json} for every benchmark into {@code folder}, each with a sidecar
+     * naming its unit and this platform, so that {@code compare} can check both later.
+     */
     void write(ResultsFolder folder) throws IOException {
+        Sidecar sidecar = new Sidecar(unit(), Platform.current());
         for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
             entry.getValue().toJsonFile(folder.data(entry.getKey()));
+            sidecar.writeFor(folder.data(entry.getKey()));
         }
+    }
+
+    /** The unit of the primary metric (the suite measures every benchmark in ns/op). */
+    String unit() {
+        return jmhResults.isEmpty() ? null : jmhResults.get(0).unit();
     }
 }

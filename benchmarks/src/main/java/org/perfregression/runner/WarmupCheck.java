@@ -6,52 +6,84 @@ import org.perfregression.jmh.JmhResult;
 import org.perfregression.stats.SampleStatistics;
 
 /**
- * Whether warmup was long enough: in each fork, the median of the first {@link #HEAD} measured
- * samples against the median of the rest. A fork whose first samples are more than
- * {@link #TOLERANCE} slower was still compiling when measurement began.
+ * Whether warmup was long enough, measured on the run itself. A sample counts as slow when it lies
+ * more than {@link #TOLERANCE} above its fork's median. If the JIT were still compiling when
+ * measurement began, the first {@link #HEAD} samples of each fork would be slow far more often than
+ * the later ones. What matters for the verdict is the median, so the check also says how far the
+ * medians would move if those first samples were left out.
  *
- * @param forks forks examined
- * @param skewed forks whose first samples were slow
- * @param worstRatio the largest head/rest ratio seen
- * @param worst the combination with that ratio
+ * @param headSlowRate share of the first samples of each fork that are slow
+ * @param laterSlowRate share of the later samples that are slow
+ * @param typicalShiftPct median over all combinations of |median(all) / median(without the first samples) - 1|, in %
+ * @param worstShiftPct the largest such shift, in %
+ * @param worst the combination with the largest shift
  */
-record WarmupCheck(int forks, int skewed, double worstRatio, String worst) {
+record WarmupCheck(double headSlowRate, double laterSlowRate, double typicalShiftPct, double worstShiftPct,
+        String worst) {
 
     static final int HEAD = 5;
     static final double TOLERANCE = 1.2;
 
     static WarmupCheck of(List<JmhResult> results) {
-        int forks = 0;
-        int skewed = 0;
-        double worstRatio = 0;
+        long headSlow = 0;
+        long head = 0;
+        long laterSlow = 0;
+        long later = 0;
+        double[] shifts = new double[results.size()];
+        double worstShift = -1;
         String worst = "";
+        int n = 0;
         for (JmhResult result : results) {
+            double[] trimmed = new double[0];
             for (double[] fork : result.samples()) {
-                if (fork.length < 2 * HEAD) {
+                if (fork.length <= HEAD) {
                     continue;
                 }
-                double head = SampleStatistics.median(Arrays.copyOf(fork, HEAD));
-                double rest = SampleStatistics.median(Arrays.copyOfRange(fork, HEAD, fork.length));
-                double ratio = head / rest;
-                forks++;
-                if (ratio > TOLERANCE) {
-                    skewed++;
+                double median = SampleStatistics.median(fork);
+                for (int i = 0; i < fork.length; i++) {
+                    boolean slow = fork[i] > TOLERANCE * median;
+                    if (i < HEAD) {
+                        head++;
+                        headSlow += slow ? 1 : 0;
+                    } else {
+                        later++;
+                        laterSlow += slow ? 1 : 0;
+                    }
                 }
-                if (ratio > worstRatio) {
-                    worstRatio = ratio;
-                    worst = result.methodName() + " " + result.params();
-                }
+                double[] rest = Arrays.copyOfRange(fork, HEAD, fork.length);
+                trimmed = concat(trimmed, rest);
+            }
+            if (trimmed.length == 0) {
+                continue;
+            }
+            double shift = Math.abs(SampleStatistics.median(result.flatSamples()) / SampleStatistics.median(trimmed) - 1) * 100;
+            shifts[n++] = shift;
+            if (shift > worstShift) {
+                worstShift = shift;
+                worst = result.methodName() + " " + result.params();
             }
         }
-        return new WarmupCheck(forks, skewed, worstRatio, worst);
+        if (n == 0) {
+            return new WarmupCheck(Double.NaN, Double.NaN, Double.NaN, Double.NaN, "");
+        }
+        return new WarmupCheck((double) headSlow / head, (double) laterSlow / later,
+                SampleStatistics.median(Arrays.copyOf(shifts, n)), worstShift, worst);
     }
 
-    /** One line for the terminal. */
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** Two lines for the terminal. */
     String summary() {
-        if (forks == 0) {
-            return "warmup check: not enough samples per fork to judge";
+        if (Double.isNaN(headSlowRate)) {
+            return "warmup check: too few samples per fork to judge";
         }
-        return String.format("warmup check: %d of %d forks had their first %d samples more than %.0f%% slower "
-                + "than the rest (worst %.2fx, %s)", skewed, forks, HEAD, (TOLERANCE - 1) * 100, worstRatio, worst);
+        return String.format("warmup check: %.1f%% of the first %d samples of each fork are more than %.0f%% above the "
+                + "fork's median, %.1f%% of the later ones;%n  without them the medians would move by %.2f%% typically, "
+                + "at most %.2f%% (%s)", headSlowRate * 100, HEAD, (TOLERANCE - 1) * 100, laterSlowRate * 100,
+                typicalShiftPct, worstShiftPct, worst);
     }
 }

@@ -2,14 +2,17 @@ package org.perfregression.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.perfregression.check.CheckResult;
-import org.perfregression.data.AtomicFiles;
-import org.perfregression.data.PerformanceData;
-import org.perfregression.report.ReportFormat;
+import org.perfregression.check.Direction;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.input.Dataset;
+import org.perfregression.input.DatasetLoader;
+import org.perfregression.platform.PlatformMismatchException;
 import org.perfregression.report.ReportInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,33 +25,36 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         usageHelpWidth = 100,
+        sortOptions = false,
         description = "Compares current benchmark samples with a baseline, subsection by subsection. A subsection "
                 + "regresses when its median moved beyond the noise band in the worse direction and the "
-                + "Mann-Whitney U test finds the change significant.",
-        footer = {"", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage."})
+                + "Mann-Whitney U test finds the change significant. Either side may be a PerformanceData file "
+                + "or a JMH result file (-rf json); the kind is detected from the content.",
+        footer = {"", "Examples:",
+            "  compare -b gt/bench.json -c jmh-result.json --format markdown=summary.md --format junit=perf.xml",
+            "  compare -b old.json -c new.json --mode thrpt --format html=report.html",
+            "", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage, 3 platforms differ."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = {"-b", "--baseline"}, required = true, paramLabel = "FILE",
-            description = "Baseline PerformanceData JSON (the ground truth).")
+            description = "The baseline (ground truth): PerformanceData JSON or a JMH result file.")
     Path baseline;
 
     @Option(names = {"-c", "--current"}, required = true, paramLabel = "FILE",
-            description = "Current PerformanceData JSON (the run under test).")
+            description = "The run under test: PerformanceData JSON or a JMH result file.")
     Path current;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: text (an aligned table) or json (default: text).")
-    ReportFormat format = ReportFormat.TEXT;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+            description = "A report: text, json, markdown, junit or html, to FILE or standard output. "
+                    + "Repeat for several (default: text).")
+    List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+            description = "Write the (first) report without a file of its own to FILE instead of standard output.")
     Path output;
-
-    @Mixin
-    RuleOptions ruleOptions;
 
     @Option(names = "--lenient",
             description = "Compare what both sides have: baseline subsections missing from current fail the gate, "
@@ -56,31 +62,104 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Default: any difference in structure is an error.")
     boolean lenient;
 
+    @Option(names = "--direction", paramLabel = "lower|higher",
+            description = "Which values are better; default: from the unit (ops/... higher, anything else lower).")
+    String direction;
+
+    @Option(names = "--allow-platform-mismatch",
+            description = "Compare data measured on different platforms; every report marks the result as advisory.")
+    boolean allowPlatformMismatch;
+
+    @Mixin
+    RuleOptions ruleOptions;
+
+    @Mixin
+    InputOptions inputOptions;
+
     @Override
     public Integer call() throws IOException {
-        PerformanceData baselineData = load(baseline);
-        PerformanceData currentData = load(current);
-        CheckResult result = ruleOptions.check().withLenient(lenient).compare(baselineData, currentData);
-        ReportInput input = new ReportInput(result, baselineData, currentData,
-                baseline.toString(), current.toString(), List.of());
+        List<ReportTarget> targets = targets();
+        DatasetLoader loader = inputOptions.loader();
+        Dataset baselineData = load(loader, baseline);
+        Dataset currentData = load(loader, current);
+        List<String> notes = new ArrayList<>();
+        checkPlatforms(baselineData, currentData, notes);
+        CheckResult result = ruleOptions.check()
+                .withLenient(lenient)
+                .with(direction(baselineData, currentData))
+                .compare(baselineData.data(), currentData.data());
+        ReportInput input = new ReportInput(result, baselineData.data(), currentData.data(),
+                baseline.toString(), current.toString(), notes);
         PrintWriter out = spec.commandLine().getOut();
-        if (output == null) {
-            format.create(Terminal.colour()).write(input, out);
-            out.flush();
-        } else {
-            StringWriter text = new StringWriter();
-            format.create(false).write(input, text);
-            AtomicFiles.write(output, text.toString(), AtomicFiles.WriteMode.REPLACE);
-            out.println(result.summary().oneLine() + " (report: " + output + ")");
+        for (ReportTarget target : targets) {
+            target.write(input, out);
+        }
+        if (targets.stream().allMatch(t -> t.file() != null)) {
+            out.println(result.summary().oneLine() + " (" + String.join(", ", targets.stream()
+                    .map(t -> t.format().id() + ": " + t.file()).toList()) + ")");
+            notes.forEach(note -> out.println("NOTE: " + note));
             out.flush();
         }
         return result.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
-    private PerformanceData load(Path file) {
-        PerformanceData data = PerformanceData.fromJsonFile(file);
+    private List<ReportTarget> targets() {
+        List<ReportTarget> targets = new ArrayList<>();
+        for (String format : formats.isEmpty() ? List.of("text") : formats) {
+            targets.add(ReportTarget.parse(format));
+        }
+        if (output != null) {
+            int first = -1;
+            for (int i = 0; i < targets.size() && first < 0; i++) {
+                first = targets.get(i).file() == null ? i : -1;
+            }
+            if (first < 0) {
+                throw new IllegalArgumentException("--output: every --format already names its file");
+            }
+            targets.set(first, new ReportTarget(targets.get(first).format(), output));
+        }
+        if (targets.stream().filter(t -> t.file() == null).count() > 1) {
+            throw new IllegalArgumentException("only one report can go to standard output: give the others a file "
+                    + "(--format FORMAT=FILE)");
+        }
+        return targets;
+    }
+
+    private Direction direction(Dataset baselineData, Dataset currentData) {
+        String b = baselineData.unit();
+        String c = currentData.unit();
+        if (b != null && c != null && !b.equals(c)) {
+            throw new InvalidInputException("the baseline is in " + b + " (" + baseline + ") but the current data in "
+                    + c + " (" + current + "): compare like with like");
+        }
+        if (direction != null) {
+            return switch (direction.toLowerCase(Locale.ROOT)) {
+                case "lower" -> Direction.LOWER_IS_BETTER;
+                case "higher" -> Direction.HIGHER_IS_BETTER;
+                default -> throw new IllegalArgumentException("--direction must be lower or higher, got " + direction);
+            };
+        }
+        return Direction.ofUnit(b != null ? b : c);
+    }
+
+    private void checkPlatforms(Dataset baselineData, Dataset currentData, List<String> notes) {
+        List<String> differences = baselineData.platform().differences(currentData.platform());
+        if (differences.isEmpty()) {
+            return;
+        }
+        String message = "baseline and current were measured on different platforms (" + String.join(", ", differences)
+                + ")";
+        if (!allowPlatformMismatch) {
+            throw new PlatformMismatchException(message
+                    + "; measure a baseline on this platform, or pass --allow-platform-mismatch for an advisory comparison");
+        }
+        notes.add("advisory: " + message + "; the verdict does not gate");
+    }
+
+    private Dataset load(DatasetLoader loader, Path file) {
+        Dataset data = loader.load(file);
         PrintWriter err = spec.commandLine().getErr();
-        for (String warning : data.warnings()) {
+        for (String warning : data.data().warnings()) {
             err.println("warning: " + file + ": " + warning);
         }
         err.flush();

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -51,20 +50,15 @@ public final class PerformanceDataJson {
     private PerformanceDataJson() {
     }
 
-    /** Reads a file; errors name it. */
+    /** Reads a file, streaming (a large file costs its doubles, not its text); errors name it. */
     public static PerformanceData read(Path file) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        try (JsonParser parser = FACTORY.createParser(content)) {
+        try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             return parse(parser, file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * or Java version say little about another, so baselines are kept per {@link #id() platform id}
  * and a comparison across platforms is refused unless the user accepts it as advisory.
  *
+ * <p>Any field may be unknown (null): a JMH result file, for instance, names the JVM but not the
+ * machine. Only fields known on both sides are compared.
+ *
  * @param os operating system name, lower case, e.g. {@code linux}
  * @param arch CPU architecture as Java names it, e.g. {@code amd64}
  * @param cpus available processors
@@ -22,8 +25,11 @@ import java.util.Map;
  * @param jvmVendor the JVM's vendor (descriptive)
  * @param jvmVersion the JVM's full version (descriptive)
  */
-public record Platform(String os, String arch, int cpus, int javaMajor, String cpuModel, String jvmVendor,
+public record Platform(String os, String arch, Integer cpus, Integer javaMajor, String cpuModel, String jvmVendor,
         String jvmVersion) {
+
+    /** Nothing known. */
+    public static final Platform UNKNOWN = new Platform(null, null, null, null, null, null, null);
 
     /** The platform of this JVM. */
     public static Platform current() {
@@ -37,9 +43,27 @@ public record Platform(String os, String arch, int cpus, int javaMajor, String c
                 System.getProperty("java.vm.version", "unknown"));
     }
 
+    /** What a JMH result file tells: the Java version and the VM, nothing of the machine. */
+    public static Platform ofJvm(String jdkVersion, String vmName, String vmVersion) {
+        Integer major = null;
+        if (jdkVersion != null && jdkVersion.matches("\\d+.*")) {
+            major = Integer.valueOf(jdkVersion.replaceAll("^(1\\.)?(\\d+).*", "$2"));
+        }
+        return new Platform(null, null, null, major, null, vmName, vmVersion);
+    }
+
     /** E.g. {@code linux-amd64-2cpu-jdk17}: what must match for timings to be comparable. */
     public String id() {
-        return os + "-" + arch + "-" + cpus + "cpu-jdk" + javaMajor;
+        return orUnknown(os) + "-" + orUnknown(arch) + "-" + orUnknown(cpus) + "cpu-jdk" + orUnknown(javaMajor);
+    }
+
+    /** Whether any field that the id covers is known. */
+    public boolean isKnown() {
+        return os != null || arch != null || cpus != null || javaMajor != null;
+    }
+
+    private static String orUnknown(Object value) {
+        return value == null ? "unknown" : value.toString();
     }
 
     /** Each way {@code other} differs in what the id covers, e.g. {@code cpus: 2 vs 8}. */
@@ -52,7 +76,7 @@ public record Platform(String os, String arch, int cpus, int javaMajor, String c
         return differences;
     }
 
-    /** The fields in a stable order, for JSON. */
+    /** The fields in a stable order, for JSON; unknown ones are null. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id());
@@ -66,24 +90,28 @@ public record Platform(String os, String arch, int cpus, int javaMajor, String c
         return map;
     }
 
-    /** The inverse of {@link #toMap()}; missing descriptive fields become {@code unknown}. */
+    /** The inverse of {@link #toMap()}; absent fields are unknown. */
     public static Platform fromMap(Map<String, Object> map, String source) {
-        Object os = map.get("os");
-        Object arch = map.get("arch");
-        Object cpus = map.get("cpus");
-        Object java = map.get("java_major");
-        if (!(os instanceof String) || !(arch instanceof String) || !(cpus instanceof Number) || !(java instanceof Number)) {
+        try {
+            return new Platform(text(map, "os"), text(map, "arch"), number(map, "cpus"), number(map, "java_major"),
+                    text(map, "cpu_model"), text(map, "jvm_vendor"), text(map, "jvm_version"));
+        } catch (ClassCastException e) {
             throw new org.perfregression.data.InvalidInputException(source
-                    + ": platform needs os and arch (strings), cpus and java_major (numbers)");
+                    + ": platform: os, arch, cpu_model, jvm_vendor and jvm_version are strings, cpus and java_major numbers");
         }
-        return new Platform((String) os, (String) arch, ((Number) cpus).intValue(), ((Number) java).intValue(),
-                String.valueOf(map.getOrDefault("cpu_model", "unknown")),
-                String.valueOf(map.getOrDefault("jvm_vendor", "unknown")),
-                String.valueOf(map.getOrDefault("jvm_version", "unknown")));
+    }
+
+    private static String text(Map<String, Object> map, String key) {
+        return (String) map.get(key);
+    }
+
+    private static Integer number(Map<String, Object> map, String key) {
+        Number value = (Number) map.get(key);
+        return value == null ? null : value.intValue();
     }
 
     private static void compare(List<String> differences, String what, Object mine, Object theirs) {
-        if (!mine.equals(theirs)) {
+        if (mine != null && theirs != null && !mine.equals(theirs)) {
             differences.add(what + ": " + mine + " vs " + theirs);
         }
     }

@@ -4,14 +4,26 @@ import java.util.Locale;
 
 /** The report formats by name, as the command line offers them. */
 public enum ReportFormat {
-    TEXT,
-    JSON;
+    TEXT("txt"),
+    JSON("json"),
+    MARKDOWN("md"),
+    JUNIT("xml"),
+    HTML("html");
+
+    private final String extension;
+
+    ReportFormat(String extension) {
+        this.extension = extension;
+    }
 
     /** A report of this format; {@code colour} matters only for text on a terminal. */
     public Report create(boolean colour) {
         return switch (this) {
             case TEXT -> new TextReport(colour);
             case JSON -> new JsonReport();
+            case MARKDOWN -> new MarkdownReport();
+            case JUNIT -> new JunitReport();
+            case HTML -> new HtmlReport();
         };
     }
 
@@ -22,9 +34,16 @@ public enum ReportFormat {
 
     /** The usual file extension of this format. */
     public String extension() {
-        return switch (this) {
-            case TEXT -> "txt";
-            case JSON -> "json";
-        };
+        return extension;
+    }
+
+    /** The format named {@code name}, in any case. */
+    public static ReportFormat of(String name) {
+        for (ReportFormat format : values()) {
+            if (format.id().equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown report format '" + name + "' (text, json, markdown, junit, html)");
     }
 }

@@ -104,7 +104,7 @@ class CompareCommandTest {
         assertEquals(1, summary.get("no_change").asInt());
         assertTrue(summary.get("regression_messages").get(0).asText()
                 .startsWith("rank_2.SHARDED_ACCESSOR_0000002: Performance regression: +"));
-        assertTrue(run.out().contains("report: " + report), run.out());
+        assertTrue(run.out().contains("json: " + report), run.out());
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.perfregression.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfregression.data.PerformanceData;
+
+/**
+ * The shaded jar, driven as CI and users drive it: a quick smoke run yields well-formed
+ * PerformanceData, a real injected slowdown is reported as regressions with exit code 1, and a
+ * benchmark that throws fails the run and is named. Short runs of a few combinations (JMH allows one
+ * run at a time per machine, so these run one after the other).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenchmarksJarIT {
+
+    private static final List<String> CONFIGS = List.of("SHARDED_ACCESSOR_0000001", "SHARDED_ACCESSOR_1111101");
+    private static final String[] SUBSET = {"constructor|get_noc_addr_page_id", "-p", "rank=2,3",
+        "-p", "config=" + String.join(",", CONFIGS)};
+
+    @TempDir
+    static Path work;
+
+    private static String[] with(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(more, 0, all, 0, more.length);
+        System.arraycopy(first, 0, all, more.length, first.length);
+        return all;
+    }
+
+    @Test
+    @Order(1)
+    void smokeRunYieldsPerformanceDataWithExactlyTheExpectedKeys() throws Exception {
+        // --quick refuses to make baselines; the same settings given as JMH options are the user's choice.
+        Jar run = Jar.run(work, with(SUBSET, "-f", "1", "-wi", "5", "-w", "30ms", "-i", "20", "-r", "3ms",
+                "--results-dir", "normal", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt"));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("[8/8]"), "progress shows n of N:\n" + run.out());
+        assertTrue(Files.size(work.resolve("normal/jmh.log")) > 0, "JMH's log is kept");
+        assertTrue(Files.size(work.resolve("normal/jmh-result.json")) > 0, "JMH's JSON is kept");
+        for (String benchmark : List.of("constructor", "get_noc_addr_page_id")) {
+            PerformanceData data = PerformanceData.fromJsonFile(work.resolve("normal/" + benchmark + ".json"));
+            assertEquals(List.of("rank_2", "rank_3"), data.sections(), benchmark);
+            for (String rank : data.sections()) {
+                assertEquals(CONFIGS, data.subsections(rank), benchmark + " " + rank);
+                for (String config : CONFIGS) {
+                    var samples = data.samples(rank, config);
+                    assertEquals(20, samples.size(), "quick mode: 1 fork x 20 iterations");
+                    assertTrue(samples.stream().allMatch(v -> v > 0 && Double.isFinite(v)));
+                }
+            }
+            assertEquals(data, PerformanceData.fromJsonFile(work.resolve("gt/ci/" + benchmark + ".json")),
+                    "the baseline is the run's data");
+        }
+        assertTrue(Files.exists(work.resolve("gt/ci/metadata.json")));
+    }
+
+    @Test
+    @Order(2)
+    void injectedSlowdownIsReportedAsRegressions() throws Exception {
+        Jar run = Jar.run(work, with(SUBSET, "--quick", "--results-dir", "slow", "--gt-dir", "gt", "--platform", "ci",
+                "-jvmArgsAppend", "-Daccessor.slowdown=50"));
+        assertEquals(1, run.exitCode(), run.toString());
+        for (String rank : List.of("rank_2", "rank_3")) {
+            for (String config : CONFIGS) {
+                assertTrue(run.out().lines().anyMatch(l -> l.startsWith(rank) && l.contains(config)
+                        && l.endsWith("regression")), rank + " " + config + " must regress:\n" + run.out());
+            }
+        }
+        assertTrue(run.out().contains("FAILED: performance regressions found"), run.out());
+        assertTrue(Files.exists(work.resolve("slow/constructor.report.json")));
+    }
+
+    @Test
+    @Order(3)
+    void regenerationNeverOverwritesWithoutForce() throws Exception {
+        Jar run = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("refusing to overwrite") && run.err().contains("--force"), run.err());
+        Jar forced = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt",
+                "--force");
+        assertEquals(0, forced.exitCode(), forced.toString());
+        assertTrue(forced.out().contains("against the previous baseline") && forced.out().contains("slower: rank_2"),
+                "regeneration shows what changed:\n" + forced.out());
+    }
+
+    @Test
+    @Order(4)
+    void aBenchmarkThatThrowsFailsTheRunAndIsNamed() throws Exception {
+        // -f 0 measures two parameter combinations in one JVM: the second one's setup throws.
+        Jar run = Jar.run(work, "--quick", "--results-dir", "failed", "--gt-dir", "gt", "--platform", "ci",
+                "get_noc_addr_page_id", "-p", "rank=2,3", "-p", "config=SHARDED_ACCESSOR_0000001", "-f", "0");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("benchmarks.jar: error: benchmark get_noc_addr_page_id config=SHARDED_ACCESSOR_0000001 rank=3 failed"),
+                run.err());
+        assertEquals(1, run.err().lines().count(), "one line, no stack trace:\n" + run.err());
+    }
+
+    @Test
+    @Order(5)
+    void noBaselineForThePlatformExitsThree() throws Exception {
+        Jar run = Jar.run(work, "--quick", "--gt-dir", "gt", "--platform", "elsewhere");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("no baselines for platform elsewhere") && run.err().contains("--regenerate-gt")
+                && run.err().contains("there are: ci"), run.err());
+    }
+
+    @Test
+    @Order(6)
+    void compareSubcommandBehavesLikeTheRegressionJar() throws Exception {
+        Jar same = Jar.run(work, "compare", "--baseline", "normal/constructor.json", "--current",
+                "normal/constructor.json");
+        assertEquals(0, same.exitCode(), same.toString());
+        Jar slower = Jar.run(work, "compare", "-b", "normal/constructor.json", "-c", "slow/constructor.json",
+                "--format", "json");
+        assertEquals(1, slower.exitCode(), slower.toString());
+        assertTrue(slower.out().contains("\"regressions\" : 4"), slower.out());
+    }
+
+    @Test
+    @Order(7)
+    void badJmhOptionIsOneLine() throws Exception {
+        Jar run = Jar.run(work, "--gt-dir", "gt", "--platform", "ci", "-nosuchoption");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertTrue(run.err().startsWith("benchmarks.jar: error: JMH option:"), run.err());
+    }
+}
