@@ -8,6 +8,6 @@ jar=benchmarks/target/benchmarks.jar
 if [[ ! -f $jar ]] || [[ -n $(find pom.xml regression/pom.xml regression/src benchmarks/pom.xml benchmarks/src \
     -newer "$jar" -print -quit) ]]; then
   echo "Building $jar (mvn -B -q -DskipTests package) ..." >&2
-  mvn -B -q -DskipTests package >&2
+  mvn -B -q -Dstyle.color=never -DskipTests package >&2
 fi
 exec java -jar "$jar" "$@"

@@ -22,6 +22,16 @@ public record TensorLayout(int rank, int numBanks, Dims tensorShape, Dims shardS
         return tensorShape.volume();
     }
 
+    /** The coordinate of page {@code pageId}, row-major: the last dimension varies fastest. */
+    public int[] pageCoordinate(int pageId) {
+        int[] coord = new int[rank];
+        for (int i = rank - 1; i >= 0; i--) {
+            coord[i] = pageId % tensorShape.get(i);
+            pageId /= tensorShape.get(i);
+        }
+        return coord;
+    }
+
     /**
      * The "common runtime arguments" for {@code config}: only the parts it makes runtime, in the
      * order rank, bank count, tensor shape, shard shape, packed bank coordinates.

@@ -23,6 +23,7 @@ import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.platform.Platform;
+import org.perfregression.platform.PlatformGuard;
 import org.perfregression.platform.PlatformMismatchException;
 import org.perfregression.report.JsonReport;
 import org.perfregression.report.ReportInput;
@@ -171,17 +172,8 @@ public final class BenchmarksMain implements Callable<Integer> {
 
     private int compare(GroundTruth.Baselines baselines, SuiteResults results, ResultsFolder folder, PrintStream out)
             throws IOException {
-        List<String> notes = new ArrayList<>();
-        List<String> differences = baselines.platform().differences(Platform.current());
-        if (!differences.isEmpty()) {
-            String message = "the baselines in " + baselines.dir() + " were measured on " + baselines.platform().id()
-                    + ", this is " + Platform.current().id() + " (" + String.join(", ", differences) + ")";
-            if (!allowPlatformMismatch) {
-                throw new PlatformMismatchException(message + "; make baselines for this platform with "
-                        + "--regenerate-gt, or pass --allow-platform-mismatch for an advisory comparison");
-            }
-            notes.add("advisory: " + message);
-        }
+        List<String> notes = PlatformGuard.check(baselines.platform(), Platform.current(), allowPlatformMismatch,
+                "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")");
         boolean failed = false;
         StringWriter combinedJson = new StringWriter();
         List<String> summaries = new ArrayList<>();

@@ -35,20 +35,10 @@ public record Fixture(int[] runtimeArgs, TensorAccessor accessor, int[] pageIds,
         Random random = new Random(42);
         int[] pageIds = new int[PAGES];
         int[][] pageCoords = new int[PAGES][];
-        int[] shape = layout.tensorShape().toArray();
         for (int i = 0; i < PAGES; i++) {
             pageIds[i] = random.nextInt(layout.volume());
-            pageCoords[i] = coordinate(pageIds[i], shape);
+            pageCoords[i] = layout.pageCoordinate(pageIds[i]);
         }
         return new Fixture(args, accessor, pageIds, pageCoords);
-    }
-
-    private static int[] coordinate(int pageId, int[] shape) {
-        int[] coord = new int[shape.length];
-        for (int i = shape.length - 1; i >= 0; i--) {
-            coord[i] = pageId % shape[i];
-            pageId /= shape[i];
-        }
-        return coord;
     }
 }

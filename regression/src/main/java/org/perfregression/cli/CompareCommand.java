@@ -12,7 +12,7 @@ import org.perfregression.check.Direction;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
-import org.perfregression.platform.PlatformMismatchException;
+import org.perfregression.platform.PlatformGuard;
 import org.perfregression.report.ReportInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,8 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
         DatasetLoader loader = inputOptions.loader();
         Dataset baselineData = load(loader, baseline);
         Dataset currentData = load(loader, current);
-        List<String> notes = new ArrayList<>();
-        checkPlatforms(baselineData, currentData, notes);
+        List<String> notes = PlatformGuard.check(baselineData.platform(), currentData.platform(),
+                allowPlatformMismatch, "measure a baseline on this platform");
         CheckResult result = ruleOptions.check()
                 .withLenient(lenient)
                 .with(direction(baselineData, currentData))
@@ -140,20 +140,6 @@ public final class CompareCommand implements Callable<Integer> {
             };
         }
         return Direction.ofUnit(b != null ? b : c);
-    }
-
-    private void checkPlatforms(Dataset baselineData, Dataset currentData, List<String> notes) {
-        List<String> differences = baselineData.platform().differences(currentData.platform());
-        if (differences.isEmpty()) {
-            return;
-        }
-        String message = "baseline and current were measured on different platforms (" + String.join(", ", differences)
-                + ")";
-        if (!allowPlatformMismatch) {
-            throw new PlatformMismatchException(message
-                    + "; measure a baseline on this platform, or pass --allow-platform-mismatch for an advisory comparison");
-        }
-        notes.add("advisory: " + message + "; the verdict does not gate");
     }
 
     private Dataset load(DatasetLoader loader, Path file) {
