@@ -88,7 +88,7 @@ public final class RegressionRule {
         double[] currentSorted = current.sorted();
         double baselineMedian = SampleStatistics.medianOfSorted(baselineSorted);
         double currentMedian = SampleStatistics.medianOfSorted(currentSorted);
-        double baselineMad = SampleStatistics.madAround(baselineSorted, baselineMedian);
+        double baselineMad = SampleStatistics.madOfSorted(baselineSorted, baselineMedian);
         int nb = baseline.size();
         int nc = current.size();
 

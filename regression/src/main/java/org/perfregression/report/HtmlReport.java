@@ -134,17 +134,26 @@ public final class HtmlReport implements Report {
         out.append("</ul>\n");
     }
 
-    /** Mirrored histograms over a common axis that spans both samples (0.5 % tails cut) and the band. */
+    /**
+     * Mirrored histograms over a common axis that spans the middle 90 % of both samples, both medians
+     * and the band, with a margin; the few samples beyond (timing outliers) count in the edge bins,
+     * so that one slow iteration does not squeeze the whole distribution into a single bar.
+     */
     private static void plot(Appendable out, SubsectionResult r, Samples baseline, Samples current) throws IOException {
         double[] b = baseline.sorted();
         double[] c = current.sorted();
         double bandLow = r.baselineMedian() * (1 - r.noiseBandPct() / 100);
         double bandHigh = r.baselineMedian() * (1 + r.noiseBandPct() / 100);
-        double lo = Math.min(Math.min(quantile(b, 0.005), quantile(c, 0.005)), Math.min(bandLow, bandHigh));
-        double hi = Math.max(Math.max(quantile(b, 0.995), quantile(c, 0.995)), Math.max(bandLow, bandHigh));
+        double lo = Math.min(Math.min(quantile(b, 0.05), quantile(c, 0.05)), Math.min(bandLow, bandHigh));
+        double hi = Math.max(Math.max(quantile(b, 0.95), quantile(c, 0.95)), Math.max(bandLow, bandHigh));
+        lo = Math.min(lo, Math.min(r.baselineMedian(), r.currentMedian()));
+        hi = Math.max(hi, Math.max(r.baselineMedian(), r.currentMedian()));
         if (!(hi > lo)) {
             hi = lo + Math.max(1e-9, Math.abs(lo) * 0.01);
         }
+        double margin = (hi - lo) * 0.05;
+        lo -= margin;
+        hi += margin;
         int[] bh = histogram(b, lo, hi);
         int[] ch = histogram(c, lo, hi);
         int peak = 1;
@@ -177,10 +186,10 @@ public final class HtmlReport implements Report {
                 MARGIN, WIDTH - MARGIN, axisY, axisY));
         medianLine(out, x(r.baselineMedian(), lo, hi), 4, axisY, "#0b3c5d", "baseline median " + Numbers.compact(r.baselineMedian()));
         medianLine(out, x(r.currentMedian(), lo, hi), axisY, HEIGHT - 4, "#a04000", "current median " + Numbers.compact(r.currentMedian()));
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", MARGIN, HEIGHT + 14,
-                Escape.xml(Numbers.compact(lo))));
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
-                WIDTH - MARGIN, HEIGHT + 14, Escape.xml(Numbers.compact(hi))));
+        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">&#8804; %s</text>", MARGIN,
+                HEIGHT + 14, Escape.xml(Numbers.compact(lo))));
+        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">&#8805; %s"
+                + "</text>", WIDTH - MARGIN, HEIGHT + 14, Escape.xml(Numbers.compact(hi))));
         out.append("</svg>\n");
     }
 

@@ -54,6 +54,31 @@ public final class SampleStatistics {
         return medianOfSorted(deviations);
     }
 
+    /**
+     * The median absolute deviation of values already in ascending order, in linear time: the
+     * deviations below and above the median are two sorted runs, merged until the middle. Equal to
+     * {@link #madAround} bit for bit (the same differences, the same order statistics); it saves
+     * the third sort per subsection that dominated large comparisons.
+     */
+    public static double madOfSorted(double[] sorted, double median) {
+        requireNonEmpty(sorted);
+        int n = sorted.length;
+        int right = 0;
+        while (right < n && sorted[right] < median) {
+            right++;
+        }
+        int left = right - 1;
+        int mid = n / 2;
+        double previous = 0;
+        double current = 0;
+        for (int rank = 0; rank <= mid; rank++) {
+            previous = current;
+            boolean takeLeft = left >= 0 && (right >= n || median - sorted[left] <= sorted[right] - median);
+            current = takeLeft ? median - sorted[left--] : sorted[right++] - median;
+        }
+        return n % 2 == 1 ? current : (previous + current) / 2.0;
+    }
+
     /** The arithmetic mean, as {@code numpy.mean}. */
     public static double mean(double[] values) {
         requireNonEmpty(values);

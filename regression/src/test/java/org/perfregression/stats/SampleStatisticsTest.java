@@ -55,6 +55,20 @@ class SampleStatisticsTest {
     }
 
     @Test
+    void linearMadOfSortedValuesEqualsTheSortingOne() {
+        java.util.Random random = new java.util.Random(3);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 1 + random.nextInt(trial < 1000 ? 12 : 500);
+            boolean ties = trial % 2 == 0;
+            double[] values = random.doubles(n).map(v -> ties ? Math.floor(v * 4) : v * 1000 - 300).toArray();
+            double[] sorted = SampleStatistics.sortedCopy(values);
+            double median = SampleStatistics.medianOfSorted(sorted);
+            assertEquals(SampleStatistics.madAround(values, median), SampleStatistics.madOfSorted(sorted, median), 0.0,
+                    "trial " + trial);
+        }
+    }
+
+    @Test
     void emptyIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> SampleStatistics.median(new double[0]));
     }
