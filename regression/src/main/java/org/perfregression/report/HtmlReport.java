@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.perfregression.check.CheckResult;
-import org.perfregression.check.Decimals;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.data.Samples;
@@ -92,10 +91,10 @@ public final class HtmlReport implements Report {
                     .append("</td>");
             numberCell(out, r.baselineMedian(), Numbers.compact(r.baselineMedian()));
             numberCell(out, r.currentMedian(), Numbers.compact(r.currentMedian()));
-            numberCell(out, r.deltaMedianPct(), Double.isNaN(r.deltaMedianPct()) ? "n/a" : Decimals.signed(r.deltaMedianPct(), 3));
-            numberCell(out, r.noiseBandPct(), Decimals.fixed(r.noiseBandPct(), 3));
-            numberCell(out, r.pValue(), TextReport.formatP(r.pValue()));
-            out.append("<td>").append(r.verdict().id().replace('_', ' ')).append("</td></tr>\n");
+            numberCell(out, r.deltaMedianPct(), Numbers.delta(r));
+            numberCell(out, r.noiseBandPct(), Numbers.band(r));
+            numberCell(out, r.pValue(), Numbers.p(r.pValue()));
+            out.append("<td>").append(Numbers.verdict(r)).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
         out.append("<h2>Distributions</h2>\n<p class=\"legend\"><span><i class=\"sw\" style=\"background:#1f77b4\"></i>")

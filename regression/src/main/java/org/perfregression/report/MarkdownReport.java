@@ -3,7 +3,6 @@ package org.perfregression.report;
 import java.io.IOException;
 import java.util.List;
 import org.perfregression.check.CheckResult;
-import org.perfregression.check.Decimals;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
@@ -36,7 +35,7 @@ public final class MarkdownReport implements Report {
         out.append("<details><summary>All ").append(String.valueOf(result.results().size()))
                 .append(" results</summary>\n\n").append(HEADER).append(" Verdict |\n").append(RULE).append("---|\n");
         for (SubsectionResult r : result.worstFirst()) {
-            row(out, r).append(" ").append(r.verdict().id().replace('_', ' ')).append(" |\n");
+            row(out, r).append(" ").append(Numbers.verdict(r)).append(" |\n");
         }
         out.append("\n</details>\n");
     }
@@ -58,9 +57,9 @@ public final class MarkdownReport implements Report {
                 .append(" | ").append(Escape.markdown(r.key().subsection()))
                 .append(" | ").append(Numbers.compact(r.baselineMedian()))
                 .append(" | ").append(Numbers.compact(r.currentMedian()))
-                .append(" | ").append(Double.isNaN(r.deltaMedianPct()) ? "n/a" : Decimals.signed(r.deltaMedianPct(), 3) + "%")
-                .append(" | ").append(Decimals.fixed(r.noiseBandPct(), 2)).append("%")
-                .append(" | ").append(TextReport.formatP(r.pValue())).append(" |");
+                .append(" | ").append(Numbers.delta(r)).append(Double.isNaN(r.deltaMedianPct()) ? "" : "%")
+                .append(" | ").append(Numbers.band(r)).append("%")
+                .append(" | ").append(Numbers.p(r.pValue())).append(" |");
     }
 
     private static void keys(Appendable out, String title, List<SubsectionKey> keys) throws IOException {

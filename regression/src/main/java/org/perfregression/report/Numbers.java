@@ -2,13 +2,17 @@ package org.perfregression.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
+import org.perfregression.check.Decimals;
+import org.perfregression.check.SubsectionResult;
 
-/** How reports print measured values: six significant digits, no exponent, no trailing zeros. */
+/** How every report prints the numbers of a result, so that all formats agree. */
 final class Numbers {
 
     private Numbers() {
     }
 
+    /** A measured value: six significant digits, no exponent, no trailing zeros. */
     static String compact(double x) {
         if (!Double.isFinite(x)) {
             return Double.isNaN(x) ? "n/a" : Double.toString(x);
@@ -17,5 +21,25 @@ final class Numbers {
             return "0";
         }
         return new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The median change in percent with its sign, {@code n/a} when undefined. */
+    static String delta(SubsectionResult r) {
+        return Double.isNaN(r.deltaMedianPct()) ? "n/a" : Decimals.signed(r.deltaMedianPct(), 3);
+    }
+
+    /** The noise band in percent. */
+    static String band(SubsectionResult r) {
+        return Decimals.fixed(r.noiseBandPct(), 3);
+    }
+
+    /** The p-value: three decimals, or scientific below 0.001 where three decimals would say 0. */
+    static String p(double p) {
+        return p < 0.001 && p > 0 ? String.format(Locale.ROOT, "%.2e", p) : Decimals.fixed(p, 3);
+    }
+
+    /** {@code regression}, {@code improvement} or {@code no change}. */
+    static String verdict(SubsectionResult r) {
+        return r.verdict().id().replace('_', ' ');
     }
 }

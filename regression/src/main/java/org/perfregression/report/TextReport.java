@@ -3,7 +3,6 @@ package org.perfregression.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.perfregression.check.Decimals;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
@@ -40,10 +39,10 @@ public final class TextReport implements Report {
                 r.key().subsection(),
                 Numbers.compact(r.baselineMedian()),
                 Numbers.compact(r.currentMedian()),
-                Double.isNaN(r.deltaMedianPct()) ? "n/a" : Decimals.signed(r.deltaMedianPct(), 3),
-                Decimals.fixed(r.noiseBandPct(), 3),
-                formatP(r.pValue()),
-                r.verdict().id().replace('_', ' ')});
+                Numbers.delta(r),
+                Numbers.band(r),
+                Numbers.p(r.pValue()),
+                Numbers.verdict(r)});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
@@ -81,10 +80,6 @@ public final class TextReport implements Report {
             }
         }
         return line.toString();
-    }
-
-    static String formatP(double p) {
-        return p < 0.001 && p > 0 ? String.format(java.util.Locale.ROOT, "%.2e", p) : Decimals.fixed(p, 3);
     }
 
     private String paint(String text, Verdict verdict) {
