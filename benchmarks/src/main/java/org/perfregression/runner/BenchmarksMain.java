@@ -151,9 +151,8 @@ public final class BenchmarksMain implements Callable<Integer> {
             results = SuiteResults.read(folder, null);
         } else {
             folder = (resultsDir != null ? new ResultsFolder(resultsDir) : ResultsFolder.timestamped()).create();
-            SuiteRun run = new SuiteRun(jmh, quick, folder);
-            run.run(out);
-            results = SuiteResults.read(folder, SuiteRun.expectedKeys(run.options()));
+            List<SuiteKey> expected = new SuiteRun(jmh, quick, folder).run(out);
+            results = SuiteResults.read(folder, expected);
         }
         results.write(folder);
         out.println("PerformanceData written to " + folder.dir() + ": "
@@ -174,7 +173,6 @@ public final class BenchmarksMain implements Callable<Integer> {
         List<String> notes = PlatformGuard.check(baselines.platform(), Platform.current(), allowPlatformMismatch,
                 "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")");
         boolean failed = false;
-        StringWriter combinedJson = new StringWriter();
         List<String> summaries = new ArrayList<>();
         for (Map.Entry<String, PerformanceData> entry : results.byBenchmark().entrySet()) {
             String benchmark = entry.getKey();

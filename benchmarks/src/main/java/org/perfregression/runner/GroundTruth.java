@@ -1,13 +1,11 @@
 package org.perfregression.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +93,7 @@ final class GroundTruth {
 
     Baselines load(String platform) {
         Path dir = dir(platform);
-        Path metadataFile = dir.resolve(METADATA);
-        Platform measuredOn;
-        try {
-            JsonNode metadata = JSON.readTree(metadataFile.toFile());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = JSON.convertValue(metadata.path("platform"), Map.class);
-            measuredOn = Platform.fromMap(fields == null ? Map.of() : fields, metadataFile.toString());
-        } catch (IOException e) {
-            throw new InvalidInputException(metadataFile + ": cannot read the baseline metadata: " + e.getMessage());
-        }
+        Platform measuredOn = Sidecar.read(dir.resolve(METADATA)).platform();
         Map<String, PerformanceData> baselines = new LinkedHashMap<>();
         for (Path file : baselineFiles(dir)) {
             String name = file.getFileName().toString();
@@ -116,20 +105,15 @@ final class GroundTruth {
     /**
      * Writes new baselines for {@code platform} and tells {@code out} how they differ from the old.
      *
-     * @throws InvalidInputException if one exists and {@code force} is off; nothing is written then
+     * @throws InvalidInputException if the platform has baselines and {@code force} is off; nothing is
+     *     written then
      */
     void write(String platform, Map<String, PerformanceData> byBenchmark, Map<String, Object> metadata, boolean force,
             PrintStream out) throws IOException {
+        if (!force) {
+            requireNoBaselines(platform);
+        }
         Path dir = dir(platform);
-        List<Path> existing = new ArrayList<>();
-        for (String benchmark : byBenchmark.keySet()) {
-            if (Files.exists(dir.resolve(benchmark + ".json"))) {
-                existing.add(dir.resolve(benchmark + ".json"));
-            }
-        }
-        if (!existing.isEmpty() && !force) {
-            throw refuseOverwrite(dir, existing);
-        }
         AtomicFiles.WriteMode mode = force ? AtomicFiles.WriteMode.REPLACE : AtomicFiles.WriteMode.CREATE_NEW;
         for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
             Path file = dir.resolve(entry.getKey() + ".json");
@@ -138,7 +122,7 @@ final class GroundTruth {
             out.println("wrote " + file + " (" + entry.getValue().subsectionCount() + " subsections)"
                     + describeChange(previous, entry.getValue()));
         }
-        AtomicFiles.write(dir.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n", AtomicFiles.WriteMode.REPLACE);
+        AtomicFiles.write(dir.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n", mode);
         out.println("wrote " + dir.resolve(METADATA));
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.perfregression.data.InvalidInputException;
-import org.perfregression.data.SubsectionKey;
 
 /**
  * Runs the suite on JMH: the user's JMH options over the suite's defaults, fail-on-error always on,
@@ -47,7 +45,7 @@ final class SuiteRun {
     }
 
     /** The JMH options of this run. */
-    Options options() {
+    private Options options() {
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
@@ -80,7 +78,8 @@ final class SuiteRun {
 
     /**
      * Every (benchmark, rank, configuration) this run must produce: the matching benchmarks of the
-     * jar, each with the cartesian product of its parameter values (the user's, else the defaults).
+     * jar, each with the cartesian product of its parameter values (the user's, else the defaults),
+     * placed by the same mapping that files the results.
      */
     static List<SuiteKey> expectedKeys(Options options) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(
@@ -89,16 +88,26 @@ final class SuiteRun {
                 .find(silent, options.getIncludes(), options.getExcludes());
         List<SuiteKey> keys = new ArrayList<>();
         for (BenchmarkListEntry entry : entries) {
-            String method = entry.getUsername().substring(entry.getUsername().lastIndexOf('.') + 1);
-            Map<String, String[]> params = new LinkedHashMap<>(entry.getParams().orElse(Map.of()));
-            params.replaceAll((name, defaults) -> options.getParameter(name).hasValue()
-                    ? options.getParameter(name).get().toArray(new String[0]) : defaults);
-            String[] ranks = params.getOrDefault("rank", new String[] {"?"});
-            String[] configs = params.getOrDefault("config", new String[] {"?"});
-            for (String rank : ranks) {
-                for (String config : configs) {
-                    keys.add(new SuiteKey(method, new SubsectionKey("rank_" + rank, config)));
+            String name = entry.getUsername();
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            List<Map<String, String>> combinations = List.of(Map.of());
+            for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
+                var chosen = options.getParameter(param.getKey());
+                List<String> values = chosen.hasValue() ? List.copyOf(chosen.get()) : List.of(param.getValue());
+                List<Map<String, String>> extended = new ArrayList<>();
+                for (Map<String, String> combination : combinations) {
+                    for (String value : values) {
+                        Map<String, String> next = new LinkedHashMap<>(combination);
+                        next.put(param.getKey(), value);
+                        extended.add(next);
+                    }
                 }
+                combinations = extended;
+            }
+            for (Map<String, String> params : combinations) {
+                keys.add(new SuiteKey(method,
+                        SuiteLayout.MAPPING.key(shortName, entry.getMode().shortLabel(), params)));
             }
         }
         return keys;
@@ -107,12 +116,13 @@ final class SuiteRun {
     /**
      * Runs JMH.
      *
-     * @return the number of combinations run
+     * @return the combinations it was asked for, each of which must have a result
      * @throws BenchmarkFailure naming the benchmark that failed
      */
-    int run(PrintStream terminal) throws IOException {
+    List<SuiteKey> run(PrintStream terminal) throws IOException {
         Options options = options();
-        int total = expectedKeys(options).size();
+        List<SuiteKey> expected = expectedKeys(options);
+        int total = expected.size();
         if (total == 0) {
             throw new BenchmarkFailure("no benchmark matches " + options.getIncludes()
                     + " (java -jar benchmarks.jar -l lists them)");
@@ -124,8 +134,8 @@ final class SuiteRun {
                     options.verbosity().orElse(VerboseMode.NORMAL));
             Progress progress = new Progress(log, terminal, total);
             try {
-                Collection<?> results = new Runner(options, progress).run();
-                return results.size();
+                new Runner(options, progress).run();
+                return expected;
             } catch (RunnerException e) {
                 String running = progress.current();
                 throw new BenchmarkFailure((running == null ? "the benchmark run" : "benchmark " + running)

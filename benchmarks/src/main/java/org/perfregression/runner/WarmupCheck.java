@@ -34,7 +34,6 @@ record WarmupCheck(double headSlowRate, double laterSlowRate, double typicalShif
         String worst = "";
         int n = 0;
         for (JmhResult result : results) {
-            double[] trimmed = new double[0];
             for (double[] fork : result.samples()) {
                 if (fork.length <= HEAD) {
                     continue;
@@ -50,9 +49,11 @@ record WarmupCheck(double headSlowRate, double laterSlowRate, double typicalShif
                         laterSlow += slow ? 1 : 0;
                     }
                 }
-                double[] rest = Arrays.copyOfRange(fork, HEAD, fork.length);
-                trimmed = concat(trimmed, rest);
             }
+            double[] trimmed = result.samples().stream()
+                    .filter(fork -> fork.length > HEAD)
+                    .flatMapToDouble(fork -> Arrays.stream(fork, HEAD, fork.length))
+                    .toArray();
             if (trimmed.length == 0) {
                 continue;
             }
@@ -68,12 +69,6 @@ record WarmupCheck(double headSlowRate, double laterSlowRate, double typicalShif
         }
         return new WarmupCheck((double) headSlow / head, (double) laterSlow / later,
                 SampleStatistics.median(Arrays.copyOf(shifts, n)), worstShift, worst);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     /** Two lines for the terminal. */

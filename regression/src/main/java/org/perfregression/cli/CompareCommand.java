@@ -109,10 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
             targets.add(ReportTarget.parse(format));
         }
         if (output != null) {
-            int first = -1;
-            for (int i = 0; i < targets.size() && first < 0; i++) {
-                first = targets.get(i).file() == null ? i : -1;
-            }
+            int first = targets.stream().map(ReportTarget::file).toList().indexOf(null);
             if (first < 0) {
                 throw new IllegalArgumentException("--output: every --format already names its file");
             }

@@ -41,7 +41,7 @@ public final class PerformanceDataJson {
     /** Integral doubles below this magnitude print as integers and read back to the same double. */
     private static final double EXACT_INTEGER_LIMIT = 0x1p53;
 
-    static final JsonFactory FACTORY = JsonMapper.builder()
+    private static final JsonFactory FACTORY = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build()
             .getFactory()

@@ -47,7 +47,8 @@ public record Sidecar(String unit, Platform platform) {
         return new Sidecar(null, Platform.UNKNOWN);
     }
 
-    static Sidecar read(Path file) {
+    /** Reads a sidecar or a folder's {@code metadata.json}; other fields of the file are ignored. */
+    public static Sidecar read(Path file) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {

@@ -71,23 +71,32 @@ public record JmhMapping(String sectionParam, String sectionFormat, String subse
 
     /** Where {@code result} goes. */
     public SubsectionKey key(JmhResult result) {
+        return key(result.shortName(), result.mode(), result.params());
+    }
+
+    /**
+     * Where a result of benchmark {@code shortName} ({@code Class.method}) in {@code mode} with
+     * {@code params} goes: also usable before a run, to know which keys it must produce.
+     */
+    public SubsectionKey key(String shortName, String mode, Map<String, String> params) {
+        String described = JmhResult.describe(shortName, params, mode);
         String section;
         if (sectionParam == null) {
-            section = result.shortName();
+            section = shortName;
         } else {
-            requireParam(result, sectionParam);
-            section = format(sectionFormat == null ? "{" + sectionParam + "}" : sectionFormat, result);
+            requireParam(params, sectionParam, described);
+            section = format(sectionFormat == null ? "{" + sectionParam + "}" : sectionFormat, params, described);
         }
         if (includeMode) {
-            section = section + ":" + result.mode();
+            section = section + ":" + mode;
         }
         String subsection;
         if (subsectionParam != null) {
-            requireParam(result, subsectionParam);
-            subsection = result.params().get(subsectionParam);
+            requireParam(params, subsectionParam, described);
+            subsection = params.get(subsectionParam);
         } else {
             List<String> pairs = new ArrayList<>();
-            result.params().forEach((k, v) -> {
+            params.forEach((k, v) -> {
                 if (!k.equals(sectionParam)) {
                     pairs.add(k + "=" + v);
                 }
@@ -106,22 +115,22 @@ public record JmhMapping(String sectionParam, String sectionFormat, String subse
         return groups;
     }
 
-    private static String format(String pattern, JmhResult result) {
+    private static String format(String pattern, Map<String, String> params, String described) {
         String text = pattern;
-        for (Map.Entry<String, String> param : result.params().entrySet()) {
+        for (Map.Entry<String, String> param : params.entrySet()) {
             text = text.replace("{" + param.getKey() + "}", param.getValue());
         }
         if (text.matches(".*\\{[^}]+}.*")) {
-            throw new InvalidInputException(result.describe() + ": the section format '" + pattern
+            throw new InvalidInputException(described + ": the section format '" + pattern
                     + "' names a parameter the benchmark does not have");
         }
         return text;
     }
 
-    private static void requireParam(JmhResult result, String param) {
-        if (!result.params().containsKey(param)) {
-            throw new InvalidInputException(result.describe() + ": no parameter '" + param + "' (it has: "
-                    + (result.params().isEmpty() ? "none" : String.join(", ", result.params().keySet())) + ")");
+    private static void requireParam(Map<String, String> params, String param, String described) {
+        if (!params.containsKey(param)) {
+            throw new InvalidInputException(described + ": no parameter '" + param + "' (it has: "
+                    + (params.isEmpty() ? "none" : String.join(", ", params.keySet())) + ")");
         }
     }
 }

@@ -58,6 +58,11 @@ public record JmhResult(
 
     /** {@code Class.method} with its parameters, as a user would name it. */
     public String describe() {
-        return params.isEmpty() ? shortName() + " [" + mode + "]" : shortName() + " " + params + " [" + mode + "]";
+        return describe(shortName(), params, mode);
+    }
+
+    /** E.g. {@code Bench.run {size=10} [avgt]}: names a result in messages. */
+    static String describe(String shortName, Map<String, String> params, String mode) {
+        return params.isEmpty() ? shortName + " [" + mode + "]" : shortName + " " + params + " [" + mode + "]";
     }
 }
