@@ -24,6 +24,12 @@ import org.perfregression.data.PerformanceData;
 class BenchmarksJarIT {
 
     private static final List<String> CONFIGS = List.of("SHARDED_ACCESSOR_0000001", "SHARDED_ACCESSOR_1111101");
+    /**
+     * About 2 µs of extra work per accessor call: tens of times the compiled code's cost, so the
+     * verdict does not hinge on how quiet the CI machine is (a 20-sample baseline taken under load
+     * had a MAD of 70 % of its median, needing a 3x slowdown to clear the noise band).
+     */
+    private static final int SLOWDOWN_TOKENS = 1000;
     private static final String[] SUBSET = {"constructor|get_noc_addr_page_id", "-p", "rank=2,3",
         "-p", "config=" + String.join(",", CONFIGS)};
 
@@ -40,8 +46,10 @@ class BenchmarksJarIT {
     @Test
     @Order(1)
     void smokeRunYieldsPerformanceDataWithExactlyTheExpectedKeys() throws Exception {
-        // --quick refuses to make baselines; the same settings given as JMH options are the user's choice.
-        Jar run = Jar.run(work, with(SUBSET, "-f", "1", "-wi", "5", "-w", "30ms", "-i", "20", "-r", "3ms",
+        // --quick refuses to make baselines; short settings given as JMH options are the user's choice.
+        // Warmup is longer than --quick's: on a loaded CI machine C2 may not have compiled the runtime
+        // constructor within 150 ms, and a half-interpreted baseline has a noise band of ~200 %.
+        Jar run = Jar.run(work, with(SUBSET, "-f", "1", "-wi", "10", "-w", "60ms", "-i", "20", "-r", "3ms",
                 "--results-dir", "normal", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt"));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("[8/8]"), "progress shows n of N:\n" + run.out());
@@ -68,16 +76,14 @@ class BenchmarksJarIT {
     @Order(2)
     void injectedSlowdownIsReportedAsRegressions() throws Exception {
         Jar run = Jar.run(work, with(SUBSET, "--quick", "--results-dir", "slow", "--gt-dir", "gt", "--platform", "ci",
-                "-jvmArgsAppend", "-Daccessor.slowdown=50"));
+                "-jvmArgsAppend", "-Daccessor.slowdown=" + SLOWDOWN_TOKENS));
         assertEquals(1, run.exitCode(), run.toString());
-        for (String rank : List.of("rank_2", "rank_3")) {
-            for (String config : CONFIGS) {
-                assertTrue(run.out().lines().anyMatch(l -> l.startsWith(rank) && l.contains(config)
-                        && l.endsWith("regression")), rank + " " + config + " must regress:\n" + run.out());
-            }
+        for (String benchmark : List.of("constructor", "get_noc_addr_page_id")) {
+            String report = Files.readString(work.resolve("slow/" + benchmark + ".report.json"));
+            assertTrue(report.contains("\"regressions\" : 4"),
+                    benchmark + ": every rank and configuration must regress:\n" + report);
         }
         assertTrue(run.out().contains("FAILED: performance regressions found"), run.out());
-        assertTrue(Files.exists(work.resolve("slow/constructor.report.json")));
     }
 
     @Test
