@@ -5,14 +5,21 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.perfregression.check.CheckResult;
-import org.perfregression.check.Summary;
+import org.perfregression.check.Direction;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.GateCheck;
+import org.perfregression.input.Sidecar;
+import org.perfregression.platform.MachineLoad;
+import org.perfregression.platform.MachineSpeed;
 import org.perfregression.cli.CompareCommand;
 import org.perfregression.cli.ConvertCommand;
 import org.perfregression.cli.ExitCode;
@@ -20,13 +27,13 @@ import org.perfregression.cli.Main;
 import org.perfregression.cli.RuleOptions;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
-import org.perfregression.data.PerformanceData;
 import org.perfregression.platform.Platform;
 import org.perfregression.platform.PlatformGuard;
 import org.perfregression.platform.PlatformMismatchException;
 import org.perfregression.report.JsonReport;
 import org.perfregression.report.ReportInput;
 import org.perfregression.report.TextReport;
+import org.perfregression.suite.SuiteSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,6 +110,9 @@ public final class BenchmarksMain implements Callable<Integer> {
     @Mixin
     RuleOptions rule;
 
+    @Mixin
+    GateOptions gateOptions = new GateOptions();
+
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
@@ -130,6 +140,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         if (force && !regenerate) {
             throw new InvalidInputException("--force only makes sense with --regenerate-gt");
         }
+        ForkGate forkGate = gateOptions.gate();
         CommandLineOptions jmh = parseJmh(jmhArgs);
         String platformName = platform != null ? platform : Platform.current().id();
         GroundTruth gt = new GroundTruth(gtDir);
@@ -142,66 +153,157 @@ public final class BenchmarksMain implements Callable<Integer> {
                 throw noBaseline(gt, platformName);
             }
             baselines = gt.load(platformName);
+            if (gateOptions.rule == GateOptions.Rule.gate && baselines.layouts().size() < baselines.byBenchmark().size()) {
+                throw new PlatformMismatchException("the baselines in " + baselines.dir() + " have no fork layout "
+                        + "(made before the fork-aware gate): regenerate them with --regenerate-gt --force, or gate "
+                        + "with the seed's rule (--rule seed)");
+            }
+        }
+        if (regenerate && fromResults == null && !gateOptions.allowBusy) {
+            refuseBusy(quietCheck(), "before the run");
         }
 
+        List<String> notes = new ArrayList<>();
         ResultsFolder folder;
         SuiteResults results;
+        SuiteRun run = null;
         if (fromResults != null) {
             folder = new ResultsFolder(fromResults);
             results = SuiteResults.read(folder, null);
+            if (baselines != null) {
+                machineCheck(results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray(),
+                        baselines, notes, out);
+            }
         } else {
             folder = (resultsDir != null ? new ResultsFolder(resultsDir) : ResultsFolder.timestamped()).create();
-            List<SuiteKey> expected = new SuiteRun(jmh, quick, folder).run(out);
-            results = SuiteResults.read(folder, expected);
+            run = new SuiteRun(jmh, quick, folder, regenerate ? SuiteSettings.BASELINE_FORKS : SuiteSettings.FORKS);
+            GroundTruth.Baselines against = baselines;
+            run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out));
+            results = SuiteResults.read(folder, run.expected());
         }
         results.write(folder);
         out.println("PerformanceData written to " + folder.dir() + ": "
                 + String.join(", ", results.byBenchmark().keySet().stream().map(b -> b + ".json").toList()));
         out.println(WarmupCheck.of(results.jmhResults()).summary());
+        double otherCpu = results.otherCpuPct();
+        if (Double.isFinite(otherCpu)) {
+            out.printf(Locale.ROOT, "machine load: other processes used %.1f%% of the CPU during the run%n", otherCpu);
+        }
 
         if (regenerate) {
+            if (!gateOptions.allowBusy) {
+                refuseBusy(otherCpu, "during the run");
+            }
             List<String> command = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-            gt.write(platformName, results.byBenchmark(), Provenance.of(platformName, results.jmhResults(), command),
-                    force, out);
+            Map<String, Object> metadata = Provenance.of(platformName, results.jmhResults(), command);
+            BaselineQuality quality = BaselineQuality.of(results, forkGate, run == null ? 0 : run.passes(), otherCpu);
+            metadata.putAll(quality.toMetadata());
+            Map<String, Sidecar> sidecars = new LinkedHashMap<>();
+            results.byBenchmark().keySet().forEach(b -> sidecars.put(b, results.sidecar(b)));
+            gt.write(platformName, results.byBenchmark(), sidecars, metadata, force, out);
+            out.println(quality.summary());
             return ExitCode.OK;
         }
-        return compare(baselines, results, folder, out);
+        if (Double.isFinite(otherCpu) && otherCpu > BUSY_PCT) {
+            notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "
+                    + "verdicts may reflect them", otherCpu));
+        }
+        return compare(baselines, results, run, folder, forkGate, notes, out);
     }
 
-    private int compare(GroundTruth.Baselines baselines, SuiteResults results, ResultsFolder folder, PrintStream out)
-            throws IOException {
-        List<String> notes = PlatformGuard.check(baselines.platform(), Platform.current(), allowPlatformMismatch,
-                "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")");
+    /** Other processes' CPU above this share (% of all cores) make a machine busy. */
+    static final double BUSY_PCT = 10;
+
+    /** Other processes' CPU share over two idle seconds of this JVM. */
+    private static double quietCheck() throws InterruptedException {
+        MachineLoad load = MachineLoad.ofThisMachine();
+        Thread.sleep(2000);
+        return load.otherSinceLast();
+    }
+
+    private static void refuseBusy(double otherCpuPct, String when) {
+        if (Double.isFinite(otherCpuPct) && otherCpuPct > BUSY_PCT) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "refusing to make baselines on a busy machine: "
+                    + "other processes used %.1f%% of the CPU %s (more than %.0f%%); baselines must record this "
+                    + "machine's quiet speed. Stop them (see top) and run again, or pass --allow-busy",
+                    otherCpuPct, when, BUSY_PCT));
+        }
+    }
+
+    /**
+     * Is this machine comparable with the one that made the baselines? Measured by the calibration
+     * kernel, early in the run: far outside the tolerance the run stops (exit 3) unless the user asked
+     * to normalise, and then every report says the result is advisory.
+     */
+    private void machineCheck(double[] speeds, GroundTruth.Baselines baselines, List<String> notes, PrintStream out) {
+        if (baselines.speed() == null || speeds.length == 0) {
+            notes.add("no machine check: " + (speeds.length == 0 ? "this run has" : "the baselines have")
+                    + " no calibration times");
+            return;
+        }
+        MachineSpeed now = MachineSpeed.of(speeds);
+        String how = now.describeAgainst(baselines.speed());
+        boolean comparable = Math.abs(Math.log(now.p10Ns() / baselines.speed().p10Ns()))
+                <= Math.log1p(gateOptions.machineTolerancePct / 100);
+        out.printf(Locale.ROOT, "machine check: the calibration kernel runs %s than on the baselines' machine "
+                + "(%.1f ns against %.1f ns, 10th percentiles of %d and %d timings)%n", how, now.p10Ns(),
+                baselines.speed().p10Ns(), now.count(), baselines.speed().count());
+        if (comparable) {
+            return;
+        }
+        if (!gateOptions.normaliseMachine) {
+            throw new PlatformMismatchException("this machine measures differently from the one that made the baselines "
+                    + "in " + baselines.dir() + ": the calibration kernel runs " + how + " (tolerance "
+                    + gateOptions.machineTolerancePct + "%); make baselines for this machine (--regenerate-gt "
+                    + "--platform NAME) or compare anyway with every sample scaled by the calibration (--normalise-machine, "
+                    + "advisory)");
+        }
+        notes.add("advisory: this machine runs the calibration kernel " + how + " than the baselines' machine; "
+                + "samples were normalised by it (--normalise-machine)");
+    }
+
+    private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
+            ForkGate forkGate, List<String> machineNotes, PrintStream out) throws IOException {
+        List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), Platform.current(),
+                allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
+        notes.addAll(machineNotes);
+        boolean useGate = gateOptions.rule == GateOptions.Rule.gate;
+        GateCheck check = new GateCheck(forkGate, Direction.ofUnit(results.unit()));
+        Map<String, Comparison> comparisons = new LinkedHashMap<>();
+        for (String benchmark : results.byBenchmark().keySet()) {
+            comparisons.put(benchmark, Comparison.first(benchmark, baselines, results, useGate ? check : null, rule,
+                    folder.data(benchmark).toString()));
+        }
+        if (useGate && run != null && gateOptions.confirmForks > 0) {
+            List<SuiteKey> flagged = Comparison.flagged(comparisons, gateOptions.confirmMax);
+            if (!flagged.isEmpty()) {
+                run.confirm(flagged, gateOptions.confirmForks, out);
+                results = SuiteResults.read(folder, null);
+                results.write(folder);
+            }
+        }
         boolean failed = false;
         List<String> summaries = new ArrayList<>();
-        for (Map.Entry<String, PerformanceData> entry : results.byBenchmark().entrySet()) {
-            String benchmark = entry.getKey();
-            PerformanceData current = entry.getValue();
-            PerformanceData baseline = baselines.byBenchmark().get(benchmark);
-            if (baseline == null) {
-                throw new PlatformMismatchException("no baseline for " + benchmark + " in " + baselines.dir()
-                        + "; add it with --regenerate-gt --force");
-            }
-            // A partial run (a regex, -p, --quick) is compared on what it measured.
-            PerformanceData measured = baseline.select(k -> current.has(k.section(), k.subsection()));
-            CheckResult result = rule.check().withLenient(true).compare(measured, current);
-            ReportInput input = new ReportInput(result, measured, current,
-                    baselines.dir().resolve(benchmark + ".json").toString(), folder.data(benchmark).toString(), notes);
+        for (Comparison first : comparisons.values()) {
+            Comparison comparison = useGate ? first.confirmed(results, check) : first;
+            ReportInput input = comparison.reportInput(baselines, notes);
             out.println();
-            out.println("== " + benchmark + " ==");
+            out.println("== " + comparison.benchmark() + " ==");
             StringWriter text = new StringWriter();
             new TextReport(false).write(input, text);
             out.print(text);
             StringWriter json = new StringWriter();
             new JsonReport().write(input, json);
-            AtomicFiles.write(folder.report(benchmark + ".report.json"), json.toString(), AtomicFiles.WriteMode.REPLACE);
-            AtomicFiles.write(folder.report(benchmark + ".report.txt"), text.toString(), AtomicFiles.WriteMode.REPLACE);
-            Summary summary = result.summary();
-            summaries.add(String.format("%-24s %s", benchmark, (summary.failed() ? "FAILED  " : "passed  ") + summary.oneLine()));
-            failed |= summary.failed();
+            AtomicFiles.write(folder.report(comparison.benchmark() + ".report.json"), json.toString(),
+                    AtomicFiles.WriteMode.REPLACE);
+            AtomicFiles.write(folder.report(comparison.benchmark() + ".report.txt"), text.toString(),
+                    AtomicFiles.WriteMode.REPLACE);
+            summaries.add(String.format("%-24s %s", comparison.benchmark(), (input.failed() ? "FAILED  " : "passed  ")
+                    + (useGate ? comparison.gate().oneLine() : comparison.seed().summary().oneLine())));
+            failed |= input.failed();
         }
         out.println();
-        out.println("Summary (reports in " + folder.dir() + "):");
+        out.println("Summary (" + (useGate ? "fork-aware gate" : "seed rule") + "; reports in " + folder.dir() + "):");
         summaries.forEach(line -> out.println("  " + line));
         notes.forEach(note -> out.println("NOTE: " + note));
         out.println(failed ? "FAILED: performance regressions found" : "PASSED: no performance regression");

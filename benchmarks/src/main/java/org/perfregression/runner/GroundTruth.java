@@ -15,12 +15,16 @@ import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.gate.ForkLayout;
 import org.perfregression.input.Sidecar;
+import org.perfregression.platform.MachineSpeed;
 import org.perfregression.platform.Platform;
 
 /**
- * The ground-truth baselines: {@code <root>/<platform>/<benchmark>.json}, with {@code metadata.json}
- * beside them saying how and where they were measured. Writing is atomic per file and never replaces
+ * The ground-truth baselines: {@code <root>/<platform>/<benchmark>.json}, each with its sidecar
+ * {@code <benchmark>.meta.json} (unit, platform, fork layout with calibration times), and
+ * {@code metadata.json} beside them saying how and where they were measured, how fast the machine
+ * was and what a comparison against them can detect. Writing is atomic per file and never replaces
  * a baseline unless forced.
  */
 final class GroundTruth {
@@ -87,19 +91,42 @@ final class GroundTruth {
                 + (existing.size() > 1 ? ", ..." : "") + "); pass --force to replace them");
     }
 
-    /** Baselines of one platform, as stored. */
-    record Baselines(Path dir, Map<String, PerformanceData> byBenchmark, Platform platform) {
+    /**
+     * Baselines of one platform, as stored.
+     *
+     * @param layouts per benchmark, which fork each sample came from and the calibration beside it
+     *     (from {@code <benchmark>.meta.json}); absent for baselines made before the gate
+     * @param speed how fast the machine that made them ran the calibration kernel; null if unknown
+     */
+    record Baselines(Path dir, Map<String, PerformanceData> byBenchmark, Map<String, ForkLayout> layouts,
+            Platform platform, MachineSpeed speed) {
     }
 
     Baselines load(String platform) {
         Path dir = dir(platform);
         Platform measuredOn = Sidecar.read(dir.resolve(METADATA)).platform();
         Map<String, PerformanceData> baselines = new LinkedHashMap<>();
+        Map<String, ForkLayout> layouts = new LinkedHashMap<>();
         for (Path file : baselineFiles(dir)) {
             String name = file.getFileName().toString();
-            baselines.put(name.substring(0, name.length() - ".json".length()), PerformanceData.fromJsonFile(file));
+            String benchmark = name.substring(0, name.length() - ".json".length());
+            baselines.put(benchmark, PerformanceData.fromJsonFile(file));
+            Path sidecar = Sidecar.pathFor(file);
+            ForkLayout layout = Files.isRegularFile(sidecar) ? Sidecar.read(sidecar).forks() : null;
+            if (layout != null) {
+                layouts.put(benchmark, layout);
+            }
         }
-        return new Baselines(dir, baselines, measuredOn);
+        return new Baselines(dir, baselines, layouts, measuredOn, readSpeed(dir.resolve(METADATA)));
+    }
+
+    private static MachineSpeed readSpeed(Path metadata) {
+        try {
+            Map<?, ?> root = JSON.readValue(metadata.toFile(), Map.class);
+            return root.get("calibration") instanceof Map<?, ?> calibration ? MachineSpeed.fromMap(calibration) : null;
+        } catch (IOException e) {
+            throw new InvalidInputException(metadata + ": cannot read: " + e.getMessage());
+        }
     }
 
     /**
@@ -108,8 +135,8 @@ final class GroundTruth {
      * @throws InvalidInputException if the platform has baselines and {@code force} is off; nothing is
      *     written then
      */
-    void write(String platform, Map<String, PerformanceData> byBenchmark, Map<String, Object> metadata, boolean force,
-            PrintStream out) throws IOException {
+    void write(String platform, Map<String, PerformanceData> byBenchmark, Map<String, Sidecar> sidecars,
+            Map<String, Object> metadata, boolean force, PrintStream out) throws IOException {
         if (!force) {
             requireNoBaselines(platform);
         }
@@ -119,6 +146,7 @@ final class GroundTruth {
             Path file = dir.resolve(entry.getKey() + ".json");
             PerformanceData previous = Files.exists(file) ? PerformanceData.fromJsonFile(file) : null;
             entry.getValue().toJsonFile(file, mode);
+            sidecars.get(entry.getKey()).writeFor(file);
             out.println("wrote " + file + " (" + entry.getValue().subsectionCount() + " subsections)"
                     + describeChange(previous, entry.getValue()));
         }

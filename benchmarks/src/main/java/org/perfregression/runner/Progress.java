@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output, split in two: the full log goes to a file (JMH's own text format), the terminal gets
- * one line per benchmark, parameter combination: {@code [ 12/282] constructor rank=3
- * config=SHARDED_ACCESSOR_0110101  0:41 elapsed, ~8:10 left}. Remembers what is running so that a
+ * one line per fork: {@code [ 12/564] pass 1/2  constructor rank=3 config=SHARDED_ACCESSOR_0110101
+ * 0:41 elapsed, ~8:10 left}. Remembers what is running so that a
  * failure can be named.
  */
 final class Progress implements OutputFormat {
@@ -26,11 +26,22 @@ final class Progress implements OutputFormat {
     private final long start = System.nanoTime();
     private int started;
     private BenchmarkParams current;
+    private String phase = "";
 
     Progress(OutputFormat log, PrintStream terminal, int total) {
         this.log = log;
         this.terminal = terminal;
         this.total = total;
+    }
+
+    /** Names what the next lines belong to, e.g. {@code pass 2/6}. */
+    void phase(String phase) {
+        this.phase = phase;
+    }
+
+    /** How many forks have started. */
+    int started() {
+        return started;
     }
 
     /** The benchmark and parameters running now, e.g. {@code constructor rank=3 config=...}; null before the first. */
@@ -55,7 +66,8 @@ final class Progress implements OutputFormat {
                 ? ", ~" + clock(elapsed.multipliedBy(total - started + 1).dividedBy(started - 1)) + " left"
                 : "";
         int width = String.valueOf(total).length();
-        terminal.printf("[%" + width + "d/%d] %s  %s elapsed%s%n", started, total, describe(params), clock(elapsed), left);
+        terminal.printf("[%" + width + "d/%d] %s%s  %s elapsed%s%n", started, total,
+                phase.isEmpty() ? "" : phase + "  ", describe(params), clock(elapsed), left);
         terminal.flush();
         log.startBenchmark(params);
     }
@@ -104,9 +116,10 @@ final class Progress implements OutputFormat {
         log.flush();
     }
 
+    /** JMH closes its output after every run; the log stays open for the next fork (its owner closes it). */
     @Override
     public void close() {
-        log.close();
+        log.flush();
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One run's folder: JMH's JSON ({@code jmh-result.json}) and log ({@code jmh.log}), a PerformanceData
+ * One run's folder: JMH's JSON ({@code jmh-result.json}), log ({@code jmh.log}) and fork log
+ * ({@code forks.json}), a PerformanceData
  * file per benchmark ({@code constructor.json}, ...), and the reports.
  */
 record ResultsFolder(Path dir) {
@@ -24,6 +25,11 @@ record ResultsFolder(Path dir) {
 
     Path jmhResult() {
         return dir.resolve("jmh-result.json");
+    }
+
+    /** Which pass each fork belonged to, when it started, how busy the machine was (written by {@link SuiteRun}). */
+    Path forkLog() {
+        return dir.resolve("forks.json");
     }
 
     Path jmhLog() {

@@ -1,37 +1,62 @@
 package org.perfregression.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.MeasuredFork;
 import org.perfregression.input.Sidecar;
-import org.perfregression.platform.Platform;
 import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
+import org.perfregression.platform.Platform;
+import org.perfregression.suite.Calibration;
 
 /**
  * A finished run turned into PerformanceData: one data set per benchmark method, built from JMH's
- * own JSON, with every expected combination present.
+ * own JSON, with every expected combination present, and per benchmark the fork layout the gate
+ * needs (which fork each sample came from, the calibration time beside it, from the fork log).
  *
- * @param byBenchmark PerformanceData per benchmark method, in JMH's order
+ * @param byBenchmark PerformanceData per benchmark method, in JMH's order: every fork, confirmation forks included
+ * @param layouts the fork layout of each benchmark's data
  * @param jmhResults the raw JMH results
  */
-record SuiteResults(Map<String, PerformanceData> byBenchmark, List<JmhResult> jmhResults) {
+record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLayout> layouts,
+        List<JmhResult> jmhResults) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Reads {@code folder}'s JMH result.
+     * Reads {@code folder}'s JMH result and fork log.
      *
      * @param expected what the run was asked for; null to accept whatever is there
      * @throws InvalidInputException if a combination is missing (a benchmark that failed silently) or the file is bad
      */
     static SuiteResults read(ResultsFolder folder, List<SuiteKey> expected) {
         List<JmhResult> results = JmhResultReader.read(folder.jmhResult());
+        Map<String, Deque<JsonNode>> forkLog = readForkLog(folder);
         Map<String, PerformanceData> byBenchmark = new LinkedHashMap<>();
-        JmhMapping.byMethod(results).forEach((method, group) -> byBenchmark.put(method, SuiteLayout.MAPPING.toData(group)));
+        Map<String, ForkLayout> layouts = new LinkedHashMap<>();
+        JmhMapping.byMethod(results).forEach((method, group) -> {
+            byBenchmark.put(method, SuiteLayout.MAPPING.toData(group));
+            Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>();
+            for (JmhResult r : group) {
+                SubsectionKey key = SuiteLayout.MAPPING.key(r);
+                layout.put(key, forks(r, forkLog.getOrDefault(method + " " + key, new ArrayDeque<>()), folder));
+            }
+            layouts.put(method, new ForkLayout(layout));
+        });
         if (expected != null) {
             List<String> missing = new ArrayList<>();
             for (SuiteKey key : expected) {
@@ -45,19 +70,77 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, List<JmhResult> jm
                         + " benchmark combinations have no result (did they fail?): " + String.join(", ", missing));
             }
         }
-        return new SuiteResults(byBenchmark, results);
+        return new SuiteResults(byBenchmark, layouts, results);
+    }
+
+    /** The calibration metric as JMH names it: profilers' metrics may carry a leading middle dot. */
+    private static List<double[]> calibration(JmhResult r) {
+        List<double[]> plain = r.secondary().get(Calibration.METRIC);
+        return plain != null ? plain : r.secondary().get("\u00b7" + Calibration.METRIC);
+    }
+
+    private static List<MeasuredFork> forks(JmhResult r, Deque<JsonNode> log, ResultsFolder folder) {
+        List<double[]> speeds = calibration(r);
+        List<MeasuredFork> forks = new ArrayList<>();
+        for (int f = 0; f < r.samples().size(); f++) {
+            int n = r.samples().get(f).length;
+            double[] speed = speeds != null && f < speeds.size() && speeds.get(f).length == n ? speeds.get(f) : null;
+            JsonNode entry = log.pollFirst();
+            forks.add(entry == null
+                    ? new MeasuredFork(n, 0, 0, false, speed, Double.NaN)
+                    : new MeasuredFork(n, entry.path("startedMillis").asLong(0), entry.path("pass").asInt(0),
+                            entry.path("confirmation").asBoolean(false), speed,
+                            entry.path("otherCpuPct").isNumber() ? entry.get("otherCpuPct").asDouble() : Double.NaN));
+        }
+        if (!log.isEmpty()) {
+            throw new InvalidInputException(folder.forkLog() + ": more forks logged for " + r.describe()
+                    + " than " + folder.jmhResult() + " has");
+        }
+        return forks;
+    }
+
+    /** The fork log by {@code benchmark section.subsection}, each in run order; empty for runs that have none. */
+    private static Map<String, Deque<JsonNode>> readForkLog(ResultsFolder folder) {
+        Map<String, Deque<JsonNode>> log = new HashMap<>();
+        if (!Files.isRegularFile(folder.forkLog())) {
+            return log;
+        }
+        try {
+            JsonNode root = JSON.readTree(folder.forkLog().toFile());
+            if (root == null || !root.isArray()) {
+                throw new InvalidInputException(folder.forkLog() + ": must be a JSON array of forks");
+            }
+            for (JsonNode fork : root) {
+                String key = fork.path("benchmark").asText() + " "
+                        + new SubsectionKey(fork.path("section").asText(), fork.path("subsection").asText());
+                log.computeIfAbsent(key, k -> new ArrayDeque<>()).add(fork);
+            }
+            return log;
+        } catch (IOException e) {
+            throw new InvalidInputException(folder.forkLog() + ": cannot read the fork log: " + e.getMessage());
+        }
     }
 
     /**
      * Writes {@code <benchmark>.json} for every benchmark into {@code folder}, each with a sidecar
-     * naming its unit and this platform, so that {@code compare} can check both later.
+     * naming its unit, this platform and its fork layout, so that {@code compare} can check them later.
      */
     void write(ResultsFolder folder) throws IOException {
-        Sidecar sidecar = new Sidecar(unit(), Platform.current());
         for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
             entry.getValue().toJsonFile(folder.data(entry.getKey()));
-            sidecar.writeFor(folder.data(entry.getKey()));
+            sidecar(entry.getKey()).writeFor(folder.data(entry.getKey()));
         }
+    }
+
+    Sidecar sidecar(String benchmark) {
+        return new Sidecar(unit(), Platform.current(), layouts.get(benchmark));
+    }
+
+    /** Other processes' mean CPU share (% of all cores) over the forks that recorded it; NaN when none did. */
+    double otherCpuPct() {
+        double[] shares = layouts.values().stream().flatMap(l -> l.forks().values().stream()).flatMap(List::stream)
+                .mapToDouble(MeasuredFork::otherCpuPct).filter(Double::isFinite).toArray();
+        return shares.length == 0 ? Double.NaN : java.util.Arrays.stream(shares).average().orElse(Double.NaN);
     }
 
     /** The unit of the primary metric (the suite measures every benchmark in ns/op). */

@@ -1,14 +1,26 @@
 package org.perfregression.runner;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SortedSet;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -22,41 +34,80 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.platform.MachineLoad;
+import org.perfregression.suite.Calibration;
+import org.perfregression.suite.SuiteSettings;
 
 /**
- * Runs the suite on JMH: the user's JMH options over the suite's defaults, fail-on-error always on,
- * JSON results and the full log in the results folder, one progress line per combination on the
- * terminal.
+ * Runs the suite on JMH as randomized interleaved passes (Abedi and Brecht, ICPE 2017): each pass
+ * runs one fork of every combination, in a fresh random order, so that a slow phase of a shared
+ * machine hits one fork of many combinations instead of every fork of a few. Every fork runs the
+ * {@link Calibration} kernel beside its samples. JMH's JSON (all forks of a combination as one
+ * result, in pass order), the fork log ({@code forks.json}: pass, start, other processes' CPU) and
+ * JMH's full log go to the results folder; the terminal gets one progress line per fork.
+ *
+ * <p>Flagged subsections can then be {@linkplain #confirm re-measured} in fresh forks.
  */
 final class SuiteRun {
 
     /** Quick mode: one fork, ranks 2 and 5, short iterations; a smoke test, not a measurement. */
     static final String[] QUICK_RANKS = {"2", "5"};
 
-    private final CommandLineOptions jmh;
-    private final boolean quick;
-    private final ResultsFolder folder;
+    /** After this many forks the run's calibration is compared with the baselines' (machine check). */
+    static final int MACHINE_CHECK_FORKS = 40;
 
-    SuiteRun(CommandLineOptions jmh, boolean quick, ResultsFolder folder) {
-        this.jmh = jmh;
-        this.quick = quick;
-        this.folder = folder;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Sees the calibration times measured so far, once, early in the run; may stop it by throwing. */
+    interface SpeedCheck {
+        void check(double[] calibrationNs);
     }
 
-    /** The JMH options of this run. */
-    private Options options() {
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh)
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(folder.jmhResult().toString());
+    /** One fork as the fork log records it. */
+    record ForkEntry(String benchmark, String section, String subsection, int pass, boolean confirmation,
+            long startedMillis, double otherCpuPct) {
+    }
+
+    private final ResultsFolder folder;
+    private final Options base;
+    private final List<Combination> combinations;
+    private final int passes;
+    private final long seed;
+    private final Map<SuiteKey, List<BenchmarkResult>> forks = new LinkedHashMap<>();
+    private final Map<SuiteKey, BenchmarkParams> params = new LinkedHashMap<>();
+    private final List<ForkEntry> forkLog = new ArrayList<>();
+    private final MachineLoad load = MachineLoad.ofThisMachine();
+    private final ClassSharing classSharing;
+
+    /**
+     * @param defaultPasses forks per combination unless the user gave {@code -f}
+     */
+    SuiteRun(CommandLineOptions jmh, boolean quick, ResultsFolder folder, int defaultPasses) {
+        this.folder = folder;
+        this.base = options(jmh, quick);
+        this.combinations = combinations(base);
+        this.passes = quick ? jmh.getForkCount().orElse(1) : jmh.getForkCount().orElse(defaultPasses);
+        if (passes < 1) {
+            throw new InvalidInputException("-f " + passes + ": the suite needs at least one forked JVM per "
+                    + "combination (its compile-time arguments are per JVM)");
+        }
+        this.seed = System.nanoTime();
+        this.classSharing = jmh.getJvm().hasValue() ? ClassSharing.off() : ClassSharing.forThisJvm();
+        if (combinations.isEmpty()) {
+            throw new BenchmarkFailure("no benchmark matches " + base.getIncludes()
+                    + " (java -jar benchmarks.jar -l lists them)");
+        }
+    }
+
+    /** The JMH options of this run, before the per-fork ones. */
+    private static Options options(CommandLineOptions jmh, boolean quick) {
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh).shouldFailOnError(true);
         if (jmh.getIncludes().isEmpty()) {
             builder.include(SuiteLayout.DEFAULT_INCLUDE);
         }
         if (quick) {
-            if (!jmh.getForkCount().hasValue()) {
-                builder.forks(1);
-            }
             if (!jmh.getWarmupIterations().hasValue()) {
                 builder.warmupIterations(5);
             }
@@ -76,72 +127,204 @@ final class SuiteRun {
         return builder.build();
     }
 
+    int passes() {
+        return passes;
+    }
+
     /**
-     * Every (benchmark, rank, configuration) this run must produce: the matching benchmarks of the
-     * jar, each with the cartesian product of its parameter values (the user's, else the defaults),
-     * placed by the same mapping that files the results.
+     * Every (benchmark, parameters) this run must produce: the matching benchmarks of the jar, each
+     * with the cartesian product of its parameter values (the user's, else the defaults), placed by
+     * the same mapping that files the results.
      */
-    static List<SuiteKey> expectedKeys(Options options) {
+    static List<Combination> combinations(Options options) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(
                 new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
         SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
                 .find(silent, options.getIncludes(), options.getExcludes());
-        List<SuiteKey> keys = new ArrayList<>();
+        List<Combination> all = new ArrayList<>();
         for (BenchmarkListEntry entry : entries) {
             String name = entry.getUsername();
             String method = name.substring(name.lastIndexOf('.') + 1);
             String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            List<Map<String, String>> combinations = List.of(Map.of());
+            List<Map<String, String>> product = List.of(Map.of());
             for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
                 var chosen = options.getParameter(param.getKey());
                 List<String> values = chosen.hasValue() ? List.copyOf(chosen.get()) : List.of(param.getValue());
                 List<Map<String, String>> extended = new ArrayList<>();
-                for (Map<String, String> combination : combinations) {
+                for (Map<String, String> combination : product) {
                     for (String value : values) {
                         Map<String, String> next = new LinkedHashMap<>(combination);
                         next.put(param.getKey(), value);
                         extended.add(next);
                     }
                 }
-                combinations = extended;
+                product = extended;
             }
-            for (Map<String, String> params : combinations) {
-                keys.add(new SuiteKey(method,
-                        SuiteLayout.MAPPING.key(shortName, entry.getMode().shortLabel(), params)));
+            for (Map<String, String> values : product) {
+                all.add(new Combination(name, values, new SuiteKey(method,
+                        SuiteLayout.MAPPING.key(shortName, entry.getMode().shortLabel(), values))));
             }
         }
-        return keys;
+        return all;
+    }
+
+    /** The keys every combination files its samples under. */
+    List<SuiteKey> expected() {
+        return combinations.stream().map(Combination::key).toList();
     }
 
     /**
-     * Runs JMH.
+     * Runs every pass.
      *
-     * @return the combinations it was asked for, each of which must have a result
+     * @param speedCheck called once after {@link #MACHINE_CHECK_FORKS} forks (or at the end of a
+     *     shorter run) with the calibration times so far; null for none
      * @throws BenchmarkFailure naming the benchmark that failed
      */
-    List<SuiteKey> run(PrintStream terminal) throws IOException {
-        Options options = options();
-        List<SuiteKey> expected = expectedKeys(options);
-        int total = expected.size();
-        if (total == 0) {
-            throw new BenchmarkFailure("no benchmark matches " + options.getIncludes()
-                    + " (java -jar benchmarks.jar -l lists them)");
-        }
-        terminal.println("Running " + total + " benchmark combinations; JMH's log: " + folder.jmhLog());
-        try (PrintStream logStream = new PrintStream(new FileOutputStream(folder.jmhLog().toFile()), true,
-                StandardCharsets.UTF_8)) {
-            OutputFormat log = OutputFormatFactory.createFormatInstance(logStream,
-                    options.verbosity().orElse(VerboseMode.NORMAL));
-            Progress progress = new Progress(log, terminal, total);
-            try {
-                new Runner(options, progress).run();
-                return expected;
-            } catch (RunnerException e) {
-                String running = progress.current();
-                throw new BenchmarkFailure((running == null ? "the benchmark run" : "benchmark " + running)
-                        + " failed: " + rootMessage(e) + " (details in " + folder.jmhLog() + ")");
+    void run(PrintStream terminal, SpeedCheck speedCheck) throws IOException {
+        int total = combinations.size() * passes;
+        terminal.println("Running " + combinations.size() + " benchmark combinations x " + passes + " fork"
+                + (passes == 1 ? "" : "s") + " as " + passes + " interleaved pass" + (passes == 1 ? "" : "es")
+                + " in random order (seed " + seed + "); JMH's log: " + folder.jmhLog());
+        Random random = new Random(seed);
+        try (ForkRunner runner = new ForkRunner(terminal, total, false)) {
+            boolean checked = speedCheck == null;
+            for (int pass = 1; pass <= passes; pass++) {
+                List<Combination> order = new ArrayList<>(combinations);
+                Collections.shuffle(order, random);
+                for (Combination c : order) {
+                    runner.fork(c, pass, "pass " + pass + "/" + passes);
+                    if (!checked && runner.done() >= Math.min(MACHINE_CHECK_FORKS, total)) {
+                        checked = true;
+                        speedCheck.check(calibrationSoFar());
+                    }
+                }
             }
         }
+        writeResults();
+    }
+
+    /**
+     * Re-measures {@code keys} in {@code forksEach} fresh forks each, interleaved in random order,
+     * and adds them to the results as confirmation forks.
+     */
+    void confirm(List<SuiteKey> keys, int forksEach, PrintStream terminal) throws IOException {
+        List<Combination> chosen = combinations.stream().filter(c -> keys.contains(c.key())).toList();
+        int total = chosen.size() * forksEach;
+        terminal.println("Confirming " + chosen.size() + " flagged subsection" + (chosen.size() == 1 ? "" : "s")
+                + " in " + forksEach + " fresh forks each (" + total + " forks)");
+        Random random = new Random(seed + 1);
+        try (ForkRunner runner = new ForkRunner(terminal, total, true)) {
+            for (int round = 1; round <= forksEach; round++) {
+                List<Combination> order = new ArrayList<>(chosen);
+                Collections.shuffle(order, random);
+                for (Combination c : order) {
+                    runner.fork(c, passes + round, "confirm " + round + "/" + forksEach);
+                }
+            }
+        }
+        writeResults();
+    }
+
+    private double[] calibrationSoFar() {
+        return forks.values().stream().flatMap(List::stream)
+                .flatMap(r -> r.getIterationResults().stream())
+                .map(r -> r.getSecondaryResults().get(Calibration.METRIC))
+                .filter(r -> r != null)
+                .mapToDouble(Result::getScore).toArray();
+    }
+
+    /** JMH's JSON with every fork of a combination in one result, and the fork log. */
+    private void writeResults() throws IOException {
+        List<RunResult> merged = new ArrayList<>();
+        for (Combination c : combinations) {
+            List<BenchmarkResult> results = forks.get(c.key());
+            if (results != null) {
+                merged.add(new RunResult(params.get(c.key()), results));
+            }
+        }
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, folder.jmhResult().toString()).writeOut(merged);
+        AtomicFiles.write(folder.forkLog(), JSON.writeValueAsString(forkLog) + "\n", AtomicFiles.WriteMode.REPLACE);
+    }
+
+    /** Runs single forks with one JMH log and one progress display. */
+    private final class ForkRunner implements AutoCloseable {
+
+        private final PrintStream logStream;
+        private final Progress progress;
+        private final boolean confirmation;
+
+        ForkRunner(PrintStream terminal, int total, boolean confirmation) throws IOException {
+            this.logStream = new PrintStream(new FileOutputStream(folder.jmhLog().toFile(), true), true,
+                    StandardCharsets.UTF_8);
+            OutputFormat log = OutputFormatFactory.createFormatInstance(logStream,
+                    base.verbosity().orElse(VerboseMode.NORMAL));
+            this.progress = new Progress(log, terminal, total);
+            this.confirmation = confirmation;
+        }
+
+        int done() {
+            return progress.started();
+        }
+
+        void fork(Combination c, int pass, String phase) {
+            progress.phase(phase);
+            long started = System.currentTimeMillis();
+            load.otherSinceLast();
+            Collection<RunResult> results;
+            try {
+                results = new Runner(forkOptions(c), progress).run();
+            } catch (RunnerException e) {
+                throw new BenchmarkFailure("benchmark " + c.describe() + " failed: " + rootMessage(e)
+                        + " (details in " + folder.jmhLog() + ")");
+            }
+            double other = load.otherSinceLast();
+            if (results.size() != 1 || results.iterator().next().getBenchmarkResults().size() != 1) {
+                throw new BenchmarkFailure("benchmark " + c.describe() + ": expected one fork's result, JMH returned "
+                        + results.size() + " results (details in " + folder.jmhLog() + ")");
+            }
+            RunResult result = results.iterator().next();
+            checkCalibrated(c, result);
+            forks.computeIfAbsent(c.key(), k -> new ArrayList<>()).addAll(result.getBenchmarkResults());
+            params.putIfAbsent(c.key(), result.getParams());
+            forkLog.add(new ForkEntry(c.key().benchmark(), c.key().key().section(), c.key().key().subsection(), pass,
+                    confirmation, started, other));
+        }
+
+        @Override
+        public void close() {
+            logStream.close();
+        }
+    }
+
+    private static void checkCalibrated(Combination c, RunResult result) {
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                if (!iteration.getSecondaryResults().containsKey(Calibration.METRIC)) {
+                    throw new BenchmarkFailure("benchmark " + c.describe() + ": an iteration has no calibration time");
+                }
+            }
+        }
+    }
+
+    /**
+     * One fork of one combination: only this benchmark (JMH adds includes up, so the rest is
+     * excluded) and these values. The JVM arguments are the suite's, then the user's
+     * {@code -jvmArgsAppend} (JMH would otherwise drop the suite's {@code @Fork} arguments whenever the
+     * user appends any), then the class-data-sharing archive.
+     */
+    private Options forkOptions(Combination c) {
+        String exact = Pattern.quote(c.benchmark());
+        List<String> jvmArgs = new ArrayList<>(List.of(SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP));
+        jvmArgs.addAll(base.getJvmArgsAppend().orElse(List.of()));
+        jvmArgs.addAll(classSharing.nextForkArgs());
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base)
+                .include("^" + exact + "$")
+                .exclude("^(?!" + exact + "$)")
+                .forks(1)
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+                .addProfiler(Calibration.class);
+        c.params().forEach((name, value) -> builder.param(name, value));
+        return builder.build();
     }
 
     /** The deepest message of a JMH failure: forked failures arrive as suppressed exceptions. */

@@ -29,13 +29,13 @@ import org.perfregression.accessor.TensorAccessor;
 @Warmup(iterations = SuiteSettings.WARMUP_ITERATIONS, time = SuiteSettings.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = SuiteSettings.MEASUREMENT_ITERATIONS, time = SuiteSettings.MEASUREMENT_MILLIS,
         timeUnit = TimeUnit.MILLISECONDS)
-// Serial GC and a fixed heap: fewer threads competing for two cores, no heap resizing.
-@Fork(value = SuiteSettings.FORKS, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms256m", "-Xmx256m"})
+// The main job passes these itself too: JMH drops an annotation's jvmArgsAppend when -jvmArgsAppend is given.
+@Fork(value = SuiteSettings.FORKS, jvmArgsAppend = {SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP})
 public class AccessorBenchmarks {
 
     /** The parameters; the configuration list is checked against ArgsConfig.legalShardedL1() by a test. */
     @State(Scope.Thread)
-    public static class Params {
+    public static class Params extends Slowdown.Countdown {
 
         @Param({"2", "3", "4", "5", "6", "7"})
         public int rank;
@@ -52,11 +52,14 @@ public class AccessorBenchmarks {
         int[] pageIds;
         int[][] pageCoords;
         int cursor;
+        /** The same arguments in another array, for the slowdown's second construction (see {@link Slowdown}). */
+        int[] runtimeArgsCopy;
 
         @Setup(Level.Trial)
         public void setUp() {
             Fixture fixture = Fixture.install(rank, config);
             runtimeArgs = fixture.runtimeArgs();
+            runtimeArgsCopy = runtimeArgs.clone();
             accessor = fixture.accessor();
             pageIds = fixture.pageIds();
             pageCoords = fixture.pageCoords();
@@ -69,7 +72,7 @@ public class AccessorBenchmarks {
 
     /** The page walks run in the fully static configuration only. */
     @State(Scope.Thread)
-    public static class StaticParams {
+    public static class StaticParams extends Slowdown.Countdown {
 
         @Param({"2", "3", "4", "5", "6", "7"})
         public int rank;
@@ -87,22 +90,41 @@ public class AccessorBenchmarks {
 
     @Benchmark
     public long constructor(Params p) {
-        return new TensorAccessor(Template.SPEC, p.runtimeArgs, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
+        long digest = new TensorAccessor(Template.SPEC, p.runtimeArgs, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
+        if (p.slowdown()) {
+            digest += new TensorAccessor(Template.SPEC, p.runtimeArgsCopy, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
+        }
+        return digest;
     }
 
     @Benchmark
     public long get_noc_addr_page_id(Params p) {
-        return p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
+        long addr = p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
+        if (p.slowdown()) {
+            addr += p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
+        }
+        return addr;
     }
 
     @Benchmark
     public long get_noc_addr_page_coord(Params p) {
-        return p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
+        long addr = p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
+        if (p.slowdown()) {
+            addr += p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
+        }
+        return addr;
     }
 
     @Benchmark
     public long manual_pages_iteration(StaticParams p) {
-        TensorAccessor accessor = p.accessor;
+        long sum = walkManually(p.accessor);
+        if (p.slowdown()) {
+            sum += walkManually(p.accessor);
+        }
+        return sum;
+    }
+
+    private static long walkManually(TensorAccessor accessor) {
         int volume = accessor.volume(Template.SPEC);
         long sum = 0;
         for (int page = 0; page < volume; page++) {
@@ -113,7 +135,15 @@ public class AccessorBenchmarks {
 
     @Benchmark
     public long pages_iterator(StaticParams p) {
-        PageIterator pages = p.accessor.pages(Template.SPEC);
+        long sum = walkWithIterator(p.accessor);
+        if (p.slowdown()) {
+            sum += walkWithIterator(p.accessor);
+        }
+        return sum;
+    }
+
+    private static long walkWithIterator(TensorAccessor accessor) {
+        PageIterator pages = accessor.pages(Template.SPEC);
         long sum = 0;
         while (pages.hasNext()) {
             sum += pages.next();

@@ -1,22 +1,32 @@
 package org.perfregression.suite;
 
 /**
- * The measurement settings of the default suite, used by the benchmark annotations.
+ * The measurement settings of the default suite, used by the benchmark annotations and the main job.
  *
  * <p>Why these numbers (measured on the project's 2-core machine; README "Settings and budget"):
- * every (benchmark, rank, configuration) needs at least 100 samples from at least 2 forks, and the
- * 282 combinations must finish within 10 minutes, so each of the 564 forks has about one second. A
- * fork costs about 0.4 s to start; 10 x 30 ms of warmup leaves a small tail of slow first samples
- * (the run's warmup check reports it); the rest is measurement, in many short iterations because
- * each iteration is one sample.
+ * the gate's unit of replication is the fork, so forks matter more than iterations. The 282
+ * combinations must finish within 10 minutes with confirmation, so the main job runs 2 forks of
+ * each (564 forks of about 0.8 s: 0.4 s to start, 0.3 s of warmup, 25 x 3 ms of measurement with
+ * the calibration kernel after each iteration); baselines, made rarely and allowed 30 minutes, run
+ * {@link #BASELINE_FORKS} forks, which also gives them {@code 6 x 25 = 150} samples per subsection.
+ * 10 x 30 ms of warmup leaves a small tail of slow first samples (the run's warmup check reports
+ * it); a fork's median ignores it.
  */
 public final class SuiteSettings {
 
+    /** Forks (interleaved passes) of the main job. */
     public static final int FORKS = 2;
+    /** Forks (interleaved passes) of {@code --regenerate-gt}. */
+    public static final int BASELINE_FORKS = 6;
     public static final int WARMUP_ITERATIONS = 10;
     public static final int WARMUP_MILLIS = 30;
-    public static final int MEASUREMENT_ITERATIONS = 50;
+    public static final int MEASUREMENT_ITERATIONS = 25;
     public static final int MEASUREMENT_MILLIS = 3;
+
+    /** Serial GC and a fixed heap: fewer threads competing for two cores, no heap resizing. */
+    public static final String GC = "-XX:+UseSerialGC";
+    public static final String MIN_HEAP = "-Xms256m";
+    public static final String MAX_HEAP = "-Xmx256m";
 
     private SuiteSettings() {
     }

@@ -19,7 +19,7 @@ class AccessorPerfIT {
         Jar run = Jar.run(ROOT, benchmark, "--results-dir", "results/perf-it-" + benchmark);
         Assumptions.assumeFalse(run.exitCode() == 3, () -> "no baseline for this platform: " + run.err().strip());
         if (run.exitCode() == 1) {
-            String regressions = String.join("\n", run.out().lines().filter(l -> l.endsWith("regression")).toList());
+            String regressions = String.join("\n", run.out().lines().filter(l -> l.contains(" regression (")).toList());
             fail("Performance regressions detected in " + benchmark + ":\n" + regressions);
         }
         if (run.exitCode() != 0) {

@@ -46,15 +46,21 @@ class BenchmarksJarIT {
         return all;
     }
 
+    /** Forks of the IT's baselines: the gate needs at least two to see fork-to-fork noise. */
+    private static final int BASELINE_FORKS = 3;
+
     @Test
     @Order(1)
     void smokeRunYieldsPerformanceDataWithExactlyTheExpectedKeys() throws Exception {
         // --quick refuses to make baselines; short settings given as JMH options are the user's choice.
         // Warmup is longer than --quick's: on CI, half of one such baseline's samples were 4x slow.
-        Jar run = Jar.run(work, with(SUBSET, "-f", "1", "-wi", "10", "-w", "60ms", "-i", "20", "-r", "3ms",
-                "--results-dir", "normal", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt"));
+        // --allow-busy: CI's machine may be busy with the build; the busy guard has its own test.
+        Jar run = Jar.run(work, with(SUBSET, "-f", String.valueOf(BASELINE_FORKS), "-wi", "10", "-w", "60ms", "-i", "20",
+                "-r", "3ms", "--results-dir", "normal", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt",
+                "--allow-busy"));
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("[8/8]"), "progress shows n of N:\n" + run.out());
+        assertTrue(run.out().contains("[24/24] pass 3/3"), "progress shows n of N and the pass:\n" + run.out());
+        assertTrue(run.out().contains("What a main job (2 forks) can detect against these baselines"), run.out());
         assertTrue(Files.size(work.resolve("normal/jmh.log")) > 0, "JMH's log is kept");
         assertTrue(Files.size(work.resolve("normal/jmh-result.json")) > 0, "JMH's JSON is kept");
         for (String benchmark : BENCHMARKS) {
@@ -64,57 +70,91 @@ class BenchmarksJarIT {
                 assertEquals(CONFIGS, data.subsections(rank), benchmark + " " + rank);
                 for (String config : CONFIGS) {
                     var samples = data.samples(rank, config);
-                    assertEquals(20, samples.size(), "quick mode: 1 fork x 20 iterations");
+                    assertEquals(BASELINE_FORKS * 20, samples.size(), "3 forks x 20 iterations");
                     assertTrue(samples.stream().allMatch(v -> v > 0 && Double.isFinite(v)));
                 }
             }
             assertEquals(data, PerformanceData.fromJsonFile(work.resolve("gt/ci/" + benchmark + ".json")),
                     "the baseline is the run's data");
         }
-        assertTrue(Files.exists(work.resolve("gt/ci/metadata.json")));
+        String metadata = Files.readString(work.resolve("gt/ci/metadata.json"));
+        assertTrue(metadata.contains("\"calibration\"") && metadata.contains("\"minimum_detectable_change\""), metadata);
+        String sidecar = Files.readString(work.resolve("gt/ci/constructor.meta.json"));
+        assertTrue(sidecar.contains("\"calibration_ns\"") && sidecar.contains("\"pass\" : 3"),
+                "the baseline's sidecar records forks, passes and calibration:\n" + sidecar);
     }
 
     @Test
     @Order(2)
     void injectedSlowdownIsReportedAsRegressions() throws Exception {
         Jar run = Jar.run(work, with(SUBSET, "--quick", "--results-dir", "slow", "--gt-dir", "gt", "--platform", "ci",
-                "-jvmArgsAppend", "-Daccessor.slowdown=" + SLOWDOWN_TOKENS));
+                "--confirm-forks", "1", "-jvmArgsAppend", "-Daccessor.slowdown=" + SLOWDOWN_TOKENS));
         assertEquals(1, run.exitCode(), run.toString());
         for (String benchmark : BENCHMARKS) {
             String report = Files.readString(work.resolve("slow/" + benchmark + ".report.json"));
-            assertTrue(report.contains("\"regressions\" : " + SUBSECTIONS_PER_BENCHMARK),
-                    benchmark + ": every rank and configuration must regress:\n" + report);
+            assertTrue(report.contains("\"rule\" : \"gate\"") && report.contains("\"regressions\" : "
+                    + SUBSECTIONS_PER_BENCHMARK) && report.contains("\"confirmed\" : " + SUBSECTIONS_PER_BENCHMARK),
+                    benchmark + ": every rank and configuration must regress, confirmed in a fresh fork:\n" + report);
+            assertTrue(report.contains("\"seed_summary\""), "the seed rule's verdicts are reported beside the gate's");
         }
+        assertTrue(run.out().contains("Confirming 8 flagged subsections in 1 fresh forks each"), run.out());
+        assertTrue(run.out().contains("machine check: the calibration kernel runs"), run.out());
         assertTrue(run.out().contains("FAILED: performance regressions found"), run.out());
     }
 
     @Test
     @Order(3)
+    void theSeedRuleGatesOnRequest() throws Exception {
+        Jar run = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--rule", "seed");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("Summary (seed rule;"), run.out());
+    }
+
+    @Test
+    @Order(4)
+    void aMachineThatMeasuresDifferentlyStopsWithExitThree() throws Exception {
+        // No two runs measure the calibration kernel identically: a tolerance of 0.0001 % stands in for another machine.
+        Jar run = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci",
+                "--machine-tolerance", "0.0001");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("measures differently") && run.err().matches("(?s).*runs [0-9.]+% (faster|slower).*")
+                && run.err().contains("--regenerate-gt") && run.err().contains("--normalise-machine"), run.err());
+        Jar advisory = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci",
+                "--machine-tolerance", "0.0001", "--normalise-machine");
+        assertEquals(1, advisory.exitCode(), advisory.toString());
+        assertTrue(advisory.out().contains("NOTE: advisory: this machine runs the calibration kernel"), advisory.out());
+    }
+
+    @Test
+    @Order(5)
     void regenerationNeverOverwritesWithoutForce() throws Exception {
         Jar run = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("refusing to overwrite") && run.err().contains("--force"), run.err());
         Jar forced = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt",
-                "--force");
+                "--force", "--allow-busy");
         assertEquals(0, forced.exitCode(), forced.toString());
         assertTrue(forced.out().contains("against the previous baseline") && forced.out().contains("slower: rank_2"),
                 "regeneration shows what changed:\n" + forced.out());
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aBenchmarkThatThrowsFailsTheRunAndIsNamed() throws Exception {
-        // -f 0 measures two parameter combinations in one JVM: the second one's setup throws.
+        // A runtime rank with static shapes is no legal configuration: the benchmark's setup throws.
         Jar run = Jar.run(work, "--quick", "--results-dir", "failed", "--gt-dir", "gt", "--platform", "ci",
-                "get_noc_addr_page_id", "-p", "rank=2,3", "-p", "config=SHARDED_ACCESSOR_0000001", "-f", "0");
+                "get_noc_addr_page_id", "-p", "rank=2", "-p", "config=SHARDED_ACCESSOR_0000100");
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("benchmarks.jar: error: benchmark get_noc_addr_page_id config=SHARDED_ACCESSOR_0000001 rank=3 failed"),
-                run.err());
+        assertTrue(run.err().startsWith("benchmarks.jar: error: benchmark get_noc_addr_page_id")
+                && run.err().contains("config=SHARDED_ACCESSOR_0000100") && run.err().contains(" failed: "), run.err());
         assertEquals(1, run.err().lines().count(), "one line, no stack trace:\n" + run.err());
+        Jar noFork = Jar.run(work, "--quick", "--gt-dir", "gt", "--platform", "ci", "-f", "0");
+        assertEquals(2, noFork.exitCode(), noFork.toString());
+        assertTrue(noFork.err().contains("-f 0: the suite needs at least one forked JVM"), noFork.err());
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void noBaselineForThePlatformExitsThree() throws Exception {
         Jar run = Jar.run(work, "--quick", "--gt-dir", "gt", "--platform", "elsewhere");
         assertEquals(3, run.exitCode(), run.toString());
@@ -123,19 +163,20 @@ class BenchmarksJarIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void compareSubcommandBehavesLikeTheRegressionJar() throws Exception {
         Jar same = Jar.run(work, "compare", "--baseline", "normal/constructor.json", "--current",
                 "normal/constructor.json");
         assertEquals(0, same.exitCode(), same.toString());
+        // The slow run has fewer samples (one quick fork, plus a confirmation fork): lenient.
         Jar slower = Jar.run(work, "compare", "-b", "normal/constructor.json", "-c", "slow/constructor.json",
-                "--format", "json");
+                "--format", "json", "--lenient");
         assertEquals(1, slower.exitCode(), slower.toString());
         assertTrue(slower.out().contains("\"regressions\" : " + SUBSECTIONS_PER_BENCHMARK), slower.out());
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void badJmhOptionIsOneLine() throws Exception {
         Jar run = Jar.run(work, "--gt-dir", "gt", "--platform", "ci", "-nosuchoption");
         assertEquals(2, run.exitCode(), run.toString());

@@ -8,19 +8,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.MeasuredFork;
 import org.perfregression.platform.Platform;
 
 /**
  * What a PerformanceData file cannot say about itself: its unit and platform. Kept beside it as
  * {@code <name>.meta.json}, or for a folder of baselines once as {@code metadata.json}:
  * {@code {"unit": "ns/op", "platform": {"os": "linux", "arch": "amd64", "cpus": 2, "java_major": 17}}}.
+ * Data measured fork by fork also has {@code "forks": {section: {subsection: [fork, ...]}}}, each fork
+ * {@code {"samples": 20, "started_ms": ..., "pass": 1, "confirmation": false, "calibration_ns": [...],
+ * "other_cpu_pct": 0.4}} (see {@link MeasuredFork}): what the gate needs.
  *
  * @param unit the samples' unit, or null
  * @param platform where they were measured
+ * @param forks which fork each sample came from, when, and the machine's speed then; null when not recorded
  */
-public record Sidecar(String unit, Platform platform) {
+public record Sidecar(String unit, Platform platform, ForkLayout forks) {
+
+    public Sidecar(String unit, Platform platform) {
+        this(unit, platform, null);
+    }
 
     /** The folder-wide metadata file of a set of baselines. */
     public static final String FOLDER_METADATA = "metadata.json";
@@ -65,17 +79,97 @@ public record Sidecar(String unit, Platform platform) {
                 Map<String, Object> fields = JSON.convertValue(platformNode, Map.class);
                 platform = Platform.fromMap(fields, file.toString());
             }
-            return new Sidecar(unit == null || unit.isNull() ? null : unit.asText(), platform);
+            JsonNode forks = root.get("forks");
+            return new Sidecar(unit == null || unit.isNull() ? null : unit.asText(), platform,
+                    forks == null || forks.isNull() ? null : readForks(forks, file));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read metadata: " + e.getMessage());
         }
     }
 
+    private static ForkLayout readForks(JsonNode node, Path file) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(file + ": forks must be an object {section: {subsection: [fork, ...]}}");
+        }
+        Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> sections = node.fields(); sections.hasNext();) {
+            Map.Entry<String, JsonNode> section = sections.next();
+            if (!section.getValue().isObject()) {
+                throw new InvalidInputException(file + ": forks." + section.getKey() + " must be an object");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> subs = section.getValue().fields(); subs.hasNext();) {
+                Map.Entry<String, JsonNode> sub = subs.next();
+                String at = file + ": forks." + section.getKey() + "." + sub.getKey();
+                if (!sub.getValue().isArray()) {
+                    throw new InvalidInputException(at + " must be an array of forks");
+                }
+                List<MeasuredFork> forks = new ArrayList<>();
+                for (int i = 0; i < sub.getValue().size(); i++) {
+                    forks.add(readFork(sub.getValue().get(i), at + "[" + i + "]"));
+                }
+                layout.put(new SubsectionKey(section.getKey(), sub.getKey()), forks);
+            }
+        }
+        return new ForkLayout(layout);
+    }
+
+    private static MeasuredFork readFork(JsonNode fork, String at) {
+        JsonNode samples = fork.get("samples");
+        if (samples == null || !samples.canConvertToInt() || samples.asInt() <= 0) {
+            throw new InvalidInputException(at + ".samples must be a positive integer");
+        }
+        JsonNode speedNode = fork.get("calibration_ns");
+        double[] speeds = null;
+        if (speedNode != null && !speedNode.isNull()) {
+            if (!speedNode.isArray() || speedNode.size() != samples.asInt()) {
+                throw new InvalidInputException(at + ".calibration_ns must be an array of " + samples.asInt() + " numbers");
+            }
+            speeds = new double[speedNode.size()];
+            for (int i = 0; i < speeds.length; i++) {
+                JsonNode v = speedNode.get(i);
+                if (!v.isNumber() || !(v.asDouble() > 0) || Double.isInfinite(v.asDouble())) {
+                    throw new InvalidInputException(at + ".calibration_ns[" + i + "] must be a positive finite number");
+                }
+                speeds[i] = v.asDouble();
+            }
+        }
+        JsonNode other = fork.get("other_cpu_pct");
+        return new MeasuredFork(samples.asInt(), fork.path("started_ms").asLong(0), fork.path("pass").asInt(0),
+                fork.path("confirmation").asBoolean(false), speeds,
+                other != null && other.isNumber() ? other.asDouble() : Double.NaN);
+    }
+
     /** Writes the sidecar of {@code dataFile}, atomically. */
     public void writeFor(Path dataFile) throws IOException {
+        write(pathFor(dataFile), Map.of());
+    }
+
+    /**
+     * Writes this sidecar to {@code file}, atomically, with {@code extra} fields after its own (the
+     * baselines' {@code metadata.json} adds provenance).
+     */
+    public void write(Path file, Map<String, Object> extra) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("unit", unit);
         root.put("platform", platform.toMap());
-        AtomicFiles.write(pathFor(dataFile), JSON.writeValueAsString(root) + "\n", AtomicFiles.WriteMode.REPLACE);
+        root.putAll(extra);
+        if (forks != null) {
+            Map<String, Map<String, List<Map<String, Object>>>> nested = new LinkedHashMap<>();
+            forks.forks().forEach((key, list) -> nested.computeIfAbsent(key.section(), s -> new LinkedHashMap<>())
+                    .put(key.subsection(), list.stream().map(Sidecar::forkToMap).toList()));
+            root.put("forks", nested);
+        }
+        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n", AtomicFiles.WriteMode.REPLACE);
+    }
+
+    private static Map<String, Object> forkToMap(MeasuredFork fork) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("samples", fork.samples());
+        map.put("started_ms", fork.startedMillis());
+        map.put("pass", fork.pass());
+        map.put("confirmation", fork.confirmation());
+        map.put("other_cpu_pct", Double.isFinite(fork.otherCpuPct()) ? fork.otherCpuPct() : null);
+        map.put("calibration_ns", fork.speeds());
+        return map;
     }
 }

@@ -10,14 +10,21 @@ import java.util.Map;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
+import org.perfregression.check.Verdict;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.Confirmation;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
 
 /**
  * Machine-readable results: {@code {"results": {section: {subsection: {...}}}, "summary": {...}}}.
  * Each result has the original tool's seven fields in snake_case ({@code is_regression,
  * delta_median_pct, p_value, noise_band_pct, message, current_median, baseline_median}) followed by
  * {@code verdict, baseline_mad, baseline_samples, current_samples, p_method}. An undefined delta
- * (baseline median zero) is {@code null}.
+ * (baseline median zero) is {@code null}. With the fork-aware gate each result also has a
+ * {@code gate} object (its verdict, change, interval, p-value, minimum detectable change,
+ * confirmation), {@code summary} is the gate's and the seed rule's summary moves to
+ * {@code seed_summary}.
  */
 public final class JsonReport implements Report {
 
@@ -26,6 +33,10 @@ public final class JsonReport implements Report {
     @Override
     public void write(ReportInput input, Appendable out) throws IOException {
         CheckResult result = input.result();
+        Map<SubsectionKey, GateResult> gateResults = new java.util.HashMap<>();
+        if (input.gate() != null) {
+            input.gate().results().forEach(r -> gateResults.put(r.key(), r));
+        }
         try (JsonGenerator g = FACTORY.createGenerator(asWriter(out))) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
@@ -34,14 +45,17 @@ public final class JsonReport implements Report {
                 g.writeObjectFieldStart(section.getKey());
                 for (Map.Entry<String, SubsectionResult> entry : section.getValue().entrySet()) {
                     g.writeFieldName(entry.getKey());
-                    writeResult(g, entry.getValue());
+                    writeResult(g, entry.getValue(), gateResults.get(entry.getValue().key()));
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
 
             Summary summary = result.summary();
-            g.writeObjectFieldStart("summary");
+            if (input.gate() != null) {
+                writeGateSummary(g, input.gate(), result, input.failed());
+            }
+            g.writeObjectFieldStart(input.gate() != null ? "seed_summary" : "summary");
             g.writeNumberField("total_tests", summary.totalTests());
             g.writeNumberField("regressions", summary.regressions());
             g.writeNumberField("improvements", summary.improvements());
@@ -69,7 +83,57 @@ public final class JsonReport implements Report {
         out.append('\n');
     }
 
-    private static void writeResult(JsonGenerator g, SubsectionResult r) throws IOException {
+    /** The gate's summary (the report's {@code summary} when there is a gate) and its settings. */
+    private static void writeGateSummary(JsonGenerator g, GateOutcome gate, CheckResult seed, boolean failed)
+            throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeStringField("rule", "gate");
+        g.writeNumberField("total_tests", gate.results().size());
+        g.writeNumberField("regressions", gate.count(Verdict.REGRESSION));
+        g.writeNumberField("improvements", gate.count(Verdict.IMPROVEMENT));
+        g.writeNumberField("no_change", gate.count(Verdict.NO_CHANGE));
+        g.writeNumberField("confirmed", gate.count(Confirmation.CONFIRMED));
+        g.writeNumberField("cleared", gate.count(Confirmation.CLEARED));
+        g.writeNumberField("unconfirmed", gate.count(Confirmation.NOT_REMEASURED));
+        writeStrings(g, "regression_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.REGRESSION)
+                .map(r -> r.key() + ": " + r.message()).toList());
+        writeStrings(g, "improvement_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT)
+                .map(r -> r.key() + ": " + r.message()).toList());
+        g.writeNumberField("missing_in_current", seed.missingInCurrent().size());
+        writeNumberOrNull(g, "typical_mdc_pct", gate.typicalMdcPct());
+        g.writeBooleanField("failed", failed);
+        g.writeEndObject();
+        g.writeObjectFieldStart("gate");
+        g.writeNumberField("significance", gate.gate().significance());
+        g.writeNumberField("confirm_significance", gate.gate().confirmSignificance());
+        g.writeNumberField("min_change_pct", gate.gate().minChangePct());
+        g.writeNumberField("power", gate.gate().power());
+        g.writeNumberField("prior_df", gate.prior().df());
+        writeNumberOrNull(g, "prior_fork_sd_pct", Math.sqrt(gate.prior().variance()) * 100);
+        g.writeBooleanField("drift_correction", gate.gate().correctsDrift());
+        g.writeBooleanField("confirmation_run", gate.confirmationRun());
+        g.writeEndObject();
+    }
+
+    private static void writeGate(JsonGenerator g, GateResult r) throws IOException {
+        g.writeObjectFieldStart("gate");
+        g.writeStringField("verdict", r.verdict().id());
+        writeNumberOrNull(g, "change_pct", r.changePct());
+        writeNumberOrNull(g, "ci_low_pct", r.lowPct());
+        writeNumberOrNull(g, "ci_high_pct", r.highPct());
+        writeNumberOrNull(g, "p_value", r.pValue());
+        writeNumberOrNull(g, "df", r.df());
+        writeNumberOrNull(g, "mdc_pct", r.mdcPct());
+        g.writeNumberField("baseline_forks", r.baselineForks());
+        g.writeNumberField("current_forks", r.currentForks());
+        g.writeBooleanField("drift_corrected", r.driftCorrected());
+        g.writeStringField("confirmation", r.confirmation().id());
+        writeNumberOrNull(g, "confirm_p_value", r.confirmPValue());
+        g.writeStringField("message", r.message());
+        g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, SubsectionResult r, GateResult gate) throws IOException {
         g.writeStartObject();
         g.writeBooleanField("is_regression", r.isRegression());
         writeNumberOrNull(g, "delta_median_pct", r.deltaMedianPct());
@@ -86,6 +150,9 @@ public final class JsonReport implements Report {
             g.writeNullField("p_method");
         } else {
             g.writeStringField("p_method", r.method().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (gate != null) {
+            writeGate(g, gate);
         }
         g.writeEndObject();
     }

@@ -42,4 +42,29 @@ final class Numbers {
     static String verdict(SubsectionResult r) {
         return r.verdict().id().replace('_', ' ');
     }
+
+    /** A gate's change in percent with its sign, one decimal. */
+    static String gateChange(org.perfregression.gate.GateResult r) {
+        return Double.isFinite(r.changePct()) ? String.format(Locale.ROOT, "%+.1f", r.changePct()) : "n/a";
+    }
+
+    /** A gate's confidence interval, e.g. {@code +2.0..+9.5}. */
+    static String gateInterval(org.perfregression.gate.GateResult r) {
+        return Double.isFinite(r.lowPct()) ? String.format(Locale.ROOT, "%+.1f..%+.1f", r.lowPct(), r.highPct()) : "n/a";
+    }
+
+    /** A gate's minimum detectable change, one decimal. */
+    static String gateMdc(org.perfregression.gate.GateResult r) {
+        return Double.isFinite(r.mdcPct()) ? String.format(Locale.ROOT, "%.1f", r.mdcPct()) : "n/a";
+    }
+
+    /** The gate's verdict, with how confirmation went: {@code regression (confirmed)}, {@code no change (cleared)}. */
+    static String gateVerdict(org.perfregression.gate.GateResult r) {
+        String verdict = r.verdict().id().replace('_', ' ');
+        return switch (r.confirmation()) {
+            case NOT_FLAGGED -> verdict;
+            case NOT_REMEASURED -> verdict + " (unconfirmed)";
+            default -> verdict + " (" + r.confirmation().id() + ")";
+        };
+    }
 }

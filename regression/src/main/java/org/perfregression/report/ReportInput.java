@@ -3,6 +3,7 @@ package org.perfregression.report;
 import java.util.List;
 import org.perfregression.check.CheckResult;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.gate.GateOutcome;
 
 /**
  * What a report shows: the verdicts, the data they were computed from, where that data came from,
@@ -14,6 +15,8 @@ import org.perfregression.data.PerformanceData;
  * @param baselineName where the baseline came from, e.g. its file name
  * @param currentName where the current data came from
  * @param notes lines every report must show, e.g. {@code advisory: platforms differ}
+ * @param gate the fork-aware gate's verdicts, shown beside the seed rule's and deciding the
+ *     summary; null when only the seed's rule was applied
  */
 public record ReportInput(
         CheckResult result,
@@ -21,9 +24,21 @@ public record ReportInput(
         PerformanceData current,
         String baselineName,
         String currentName,
-        List<String> notes) {
+        List<String> notes,
+        GateOutcome gate) {
 
     public ReportInput {
         notes = List.copyOf(notes);
+    }
+
+    /** A report of the seed's rule alone. */
+    public ReportInput(CheckResult result, PerformanceData baseline, PerformanceData current, String baselineName,
+            String currentName, List<String> notes) {
+        this(result, baseline, current, baselineName, currentName, notes, null);
+    }
+
+    /** Whether the comparison fails: the gate's verdict when there is one, else the seed rule's. */
+    public boolean failed() {
+        return gate != null ? gate.failed() || !result.missingInCurrent().isEmpty() : result.failed();
     }
 }

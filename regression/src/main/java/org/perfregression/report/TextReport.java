@@ -6,15 +6,25 @@ import java.util.List;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
 
 /**
- * An aligned table for a terminal, regressions first, then a one-line summary. Colour (red for
- * regressions, green for improvements) only when asked for, i.e. when writing to a terminal.
+ * An aligned table for a terminal, worst first, then a one-line summary. With the gate, each row
+ * shows the gate's change, interval, minimum detectable change and verdict beside the seed rule's
+ * delta and verdict, and the gate decides PASSED or FAILED. Colour (red for regressions, green for
+ * improvements) only when asked for, i.e. when writing to a terminal.
  */
 public final class TextReport implements Report {
 
     private static final String[] HEADER = {
         "section", "subsection", "baseline median", "current median", "delta %", "band %", "p", "verdict"};
+    private static final String[] GATE_HEADER = {
+        "section", "subsection", "baseline median", "current median", "change %", "CI %", "MDC %", "gate verdict",
+        "seed delta %", "seed verdict"};
+    /** Which columns are right-aligned. */
+    private static final boolean[] SEED_NUMERIC = {false, false, true, true, true, true, true, false};
+    private static final boolean[] GATE_NUMERIC = {false, false, true, true, true, true, true, false, true, false};
     private static final String RED = "\u001b[31m";
     private static final String GREEN = "\u001b[32m";
     private static final String RESET = "\u001b[0m";
@@ -31,29 +41,34 @@ public final class TextReport implements Report {
             out.append("NOTE: ").append(note).append('\n');
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        List<SubsectionResult> ordered = input.result().worstFirst();
-        for (SubsectionResult r : ordered) {
-            rows.add(new String[] {
-                r.key().section(),
-                r.key().subsection(),
-                Numbers.compact(r.baselineMedian()),
-                Numbers.compact(r.currentMedian()),
-                Numbers.delta(r),
-                Numbers.band(r),
-                Numbers.p(r.pValue()),
-                Numbers.verdict(r)});
+        List<Verdict> verdicts = new ArrayList<>();
+        if (input.gate() == null) {
+            rows.add(HEADER);
+            for (SubsectionResult r : input.result().worstFirst()) {
+                rows.add(new String[] {r.key().section(), r.key().subsection(), Numbers.compact(r.baselineMedian()),
+                    Numbers.compact(r.currentMedian()), Numbers.delta(r), Numbers.band(r), Numbers.p(r.pValue()),
+                    Numbers.verdict(r)});
+                verdicts.add(r.verdict());
+            }
+        } else {
+            rows.add(GATE_HEADER);
+            for (GateResult g : input.gate().worstFirst()) {
+                SubsectionResult r = input.result().bySection().get(g.key().section()).get(g.key().subsection());
+                rows.add(new String[] {g.key().section(), g.key().subsection(), Numbers.compact(r.baselineMedian()),
+                    Numbers.compact(r.currentMedian()), Numbers.gateChange(g), Numbers.gateInterval(g),
+                    Numbers.gateMdc(g), Numbers.gateVerdict(g), Numbers.delta(r), Numbers.verdict(r)});
+                verdicts.add(g.verdict());
+            }
         }
-        int[] widths = new int[HEADER.length];
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            String line = formatRow(rows.get(i), widths);
-            Verdict verdict = i == 0 ? Verdict.NO_CHANGE : ordered.get(i - 1).verdict();
-            out.append(paint(line, verdict)).append('\n');
+            String line = formatRow(rows.get(i), widths, input.gate() == null ? SEED_NUMERIC : GATE_NUMERIC);
+            out.append(paint(line, i == 0 ? Verdict.NO_CHANGE : verdicts.get(i - 1))).append('\n');
         }
         for (var key : input.result().missingInCurrent()) {
             out.append(paint("MISSING " + key + ": in the baseline but not in the current data", Verdict.REGRESSION))
@@ -63,15 +78,21 @@ public final class TextReport implements Report {
             out.append("NEW " + key + ": in the current data only, not compared").append('\n');
         }
         Summary summary = input.result().summary();
-        String verdict = summary.failed() ? "FAILED" : "PASSED";
-        out.append(paint(verdict + ": " + summary.oneLine(), summary.failed() ? Verdict.REGRESSION : Verdict.NO_CHANGE))
-                .append('\n');
+        GateOutcome gate = input.gate();
+        String verdict = input.failed() ? "FAILED" : "PASSED";
+        Verdict colourOf = input.failed() ? Verdict.REGRESSION : Verdict.NO_CHANGE;
+        if (gate == null) {
+            out.append(paint(verdict + ": " + summary.oneLine(), colourOf)).append('\n');
+        } else {
+            out.append(paint(verdict + " (gate): " + gate.oneLine(), colourOf)).append('\n');
+            out.append("seed rule: ").append(summary.oneLine()).append('\n');
+        }
     }
 
-    private static String formatRow(String[] row, int[] widths) {
+    private static String formatRow(String[] row, int[] widths, boolean[] numericColumns) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < row.length; c++) {
-            boolean numeric = c >= 2 && c <= 6;
+            boolean numeric = numericColumns[c];
             String cell = row[c];
             String pad = " ".repeat(widths[c] - cell.length());
             line.append(numeric ? pad + cell : cell + (c == row.length - 1 ? "" : pad));

@@ -1,0 +1,104 @@
+package org.perfregression.runner;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.GateCheck;
+import org.perfregression.platform.MachineSpeed;
+import org.perfregression.check.Direction;
+import org.perfregression.stats.SampleStatistics;
+import org.perfregression.suite.SuiteSettings;
+
+/**
+ * What a set of new baselines says about itself, recorded in {@code metadata.json}: how fast the
+ * machine ran the calibration kernel (the machine check compares later runs with it), how busy it
+ * was, the fork-to-fork noise with and without drift correction, and what a main-job comparison
+ * against them can detect (the minimum detectable change per subsection).
+ *
+ * @param speed the calibration kernel's speed over the whole run; null without calibration
+ * @param passes forks per combination
+ * @param otherCpuPct other processes' CPU share during the run, NaN when unknown
+ * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job
+ * @param forkSdPct per benchmark, the median over subsections of the fork-to-fork standard deviation
+ *     of fork levels in %: {drift-corrected, raw}
+ */
+record BaselineQuality(MachineSpeed speed, int passes, double otherCpuPct, Map<String, Map<SubsectionKey, Double>> mdc,
+        Map<String, double[]> forkSdPct) {
+
+    static BaselineQuality of(SuiteResults results, ForkGate gate, int passes, double otherCpuPct) {
+        double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
+        GateCheck check = new GateCheck(gate, Direction.ofUnit(results.unit()));
+        Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();
+        Map<String, double[]> sd = new LinkedHashMap<>();
+        results.byBenchmark().forEach((benchmark, data) -> {
+            Map<SubsectionKey, ForkedSamples> forks = results.layouts().get(benchmark).split(data, false, benchmark);
+            mdc.put(benchmark, check.detectable(forks, SuiteSettings.FORKS));
+            sd.put(benchmark, new double[] {medianForkSd(forks, true), medianForkSd(forks, false)});
+        });
+        return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, otherCpuPct, mdc, sd);
+    }
+
+    private static double medianForkSd(Map<SubsectionKey, ForkedSamples> forks, boolean corrected) {
+        double[] sds = forks.values().stream().map(f -> f.levels(corrected)).filter(l -> l.length > 1)
+                .mapToDouble(l -> Math.sqrt(variance(l)) * 100).toArray();
+        return sds.length == 0 ? Double.NaN : SampleStatistics.median(sds);
+    }
+
+    private static double variance(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        return Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(q * (sorted.length - 1))];
+    }
+
+    /** The fields this adds to {@code metadata.json}. */
+    Map<String, Object> toMetadata() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("calibration", speed == null ? null : speed.toMap());
+        fields.put("passes", passes);
+        fields.put("other_cpu_pct", Double.isFinite(otherCpuPct) ? otherCpuPct : null);
+        Map<String, Object> gate = new LinkedHashMap<>();
+        gate.put("current_forks_assumed", SuiteSettings.FORKS);
+        Map<String, Object> byBenchmark = new LinkedHashMap<>();
+        mdc.forEach((benchmark, values) -> {
+            double[] all = values.values().stream().mapToDouble(Double::doubleValue).toArray();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("median_pct", finiteOrNull(quantile(all, 0.5)));
+            entry.put("p90_pct", finiteOrNull(quantile(all, 0.9)));
+            entry.put("fork_sd_pct_drift_corrected", finiteOrNull(forkSdPct.get(benchmark)[0]));
+            entry.put("fork_sd_pct_raw", finiteOrNull(forkSdPct.get(benchmark)[1]));
+            Map<String, Map<String, Object>> bySubsection = new LinkedHashMap<>();
+            values.forEach((key, v) -> bySubsection.computeIfAbsent(key.section(), s -> new LinkedHashMap<>())
+                    .put(key.subsection(), finiteOrNull(Math.round(v * 10) / 10.0)));
+            entry.put("by_subsection", bySubsection);
+            byBenchmark.put(benchmark, entry);
+        });
+        gate.put("minimum_detectable_change", byBenchmark);
+        fields.put("gate", gate);
+        return fields;
+    }
+
+    private static Object finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Lines for the terminal after regeneration. */
+    String summary() {
+        StringBuilder text = new StringBuilder("What a main job (" + SuiteSettings.FORKS
+                + " forks) can detect against these baselines (minimum detectable change, 90% power):");
+        mdc.forEach((benchmark, values) -> {
+            double[] all = values.values().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] sd = forkSdPct.get(benchmark);
+            text.append(String.format(Locale.ROOT, "%n  %-24s median %.1f%%, 90th percentile %.1f%%; fork-to-fork SD "
+                    + "%.1f%% drift-corrected, %.1f%% raw", benchmark, quantile(all, 0.5), quantile(all, 0.9), sd[0], sd[1]));
+        });
+        return text.toString();
+    }
+}

@@ -1,0 +1,282 @@
+package org.perfregression.gate;
+
+import java.util.Locale;
+import org.perfregression.check.Direction;
+import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.stats.SampleStatistics;
+import org.perfregression.stats.StudentT;
+
+/**
+ * The gate's test of one subsection: fork-aware and drift-corrected.
+ *
+ * <p>The unit of replication is the fork (a fresh JVM, with its own JIT decisions), not the
+ * iteration: iterations inside one fork are correlated, so the seed's Mann-Whitney test on all
+ * iterations understates the uncertainty and flags fork-to-fork differences. Each fork is reduced to
+ * one level, {@code ln(median(sample / calibration time))} (see {@link ForkedSamples#levels}); the
+ * change is the difference of the median fork levels of the two sides, tested with a two-sample t
+ * statistic whose pooled variance is moderated by the other subsections' ({@link Prior}). The median,
+ * not the mean: measured forks of one subsection are heavy-tailed (a JVM in another JIT mode, a fork
+ * in a slow phase runs 30-50 % off the rest), and one such fork among the baseline's would shift the
+ * reference for every later comparison, the first test and the confirmation alike. Its standard
+ * error uses the exact small-sample variance of a normal sample's median
+ * ({@link #medianVarianceFactor}).
+ *
+ * <p>A subsection is flagged when the change is significant at {@link #significance()} and larger
+ * than {@link #minChangePct()}. A flag is confirmed by fresh forks: the one-sided test of the fresh
+ * forks alone against the baseline, in the flagged direction, at {@link #confirmSignificance()},
+ * with the change again beyond the floor. A transient (a slow phase of the machine that the
+ * calibration did not catch, one unlucky JIT) rarely repeats in fresh forks, a real change does.
+ *
+ * <p>Immutable; configure with the {@code with...} methods.
+ */
+public final class ForkGate {
+
+    private static final ForkGate DEFAULTS = new ForkGate(0.05, 0.05, 3.0, 4.0, 0.9, true);
+
+    private final double significance;
+    private final double confirmSignificance;
+    private final double minChangePct;
+    private final double priorDf;
+    private final double power;
+    private final boolean correctDrift;
+
+    private ForkGate(double significance, double confirmSignificance, double minChangePct, double priorDf,
+            double power, boolean correctDrift) {
+        requireProbability("significance", significance);
+        requireProbability("confirmation significance", confirmSignificance);
+        requireProbability("power", power);
+        if (!(minChangePct >= 0) || Double.isInfinite(minChangePct)) {
+            throw new IllegalArgumentException("the minimum change must be a finite percentage >= 0, got " + minChangePct);
+        }
+        if (!(priorDf >= 0) || Double.isInfinite(priorDf)) {
+            throw new IllegalArgumentException("the prior's degrees of freedom must be finite and >= 0, got " + priorDf);
+        }
+        this.significance = significance;
+        this.confirmSignificance = confirmSignificance;
+        this.minChangePct = minChangePct;
+        this.priorDf = priorDf;
+        this.power = power;
+        this.correctDrift = correctDrift;
+    }
+
+    /** Significance 0.05 for the first test and for confirmation, a 3 % floor, prior worth 4 forks, 90 % power. */
+    public static ForkGate withDefaults() {
+        return DEFAULTS;
+    }
+
+    public ForkGate withSignificance(double alpha) {
+        return new ForkGate(alpha, confirmSignificance, minChangePct, priorDf, power, correctDrift);
+    }
+
+    public ForkGate withConfirmSignificance(double alpha) {
+        return new ForkGate(significance, alpha, minChangePct, priorDf, power, correctDrift);
+    }
+
+    public ForkGate withMinChangePct(double pct) {
+        return new ForkGate(significance, confirmSignificance, pct, priorDf, power, correctDrift);
+    }
+
+    public ForkGate withPriorDf(double df) {
+        return new ForkGate(significance, confirmSignificance, minChangePct, df, power, correctDrift);
+    }
+
+    public ForkGate withPower(double p) {
+        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, p, correctDrift);
+    }
+
+    public ForkGate withDriftCorrection(boolean on) {
+        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, power, on);
+    }
+
+    public double significance() {
+        return significance;
+    }
+
+    public double confirmSignificance() {
+        return confirmSignificance;
+    }
+
+    public double minChangePct() {
+        return minChangePct;
+    }
+
+    public double priorDf() {
+        return priorDf;
+    }
+
+    public double power() {
+        return power;
+    }
+
+    public boolean correctsDrift() {
+        return correctDrift;
+    }
+
+    /** Whether the two sides' levels are drift-corrected: only when both were measured with calibration. */
+    boolean corrects(ForkedSamples baseline, ForkedSamples current) {
+        return correctDrift && baseline.hasSpeeds() && current.hasSpeeds();
+    }
+
+    /** The difference of mean levels, its standard error and degrees of freedom. */
+    record Difference(double d, double se, double df) {
+    }
+
+    /** Pooled variance of the levels of both sides and its degrees of freedom. */
+    static double[] pooledVariance(double[] b, double[] c) {
+        int df = b.length + c.length - 2;
+        if (df <= 0) {
+            return new double[] {Double.NaN, 0};
+        }
+        return new double[] {(sumOfSquares(b) + sumOfSquares(c)) / df, df};
+    }
+
+    /** The unbiased variance of one side's levels; NaN for fewer than two. */
+    static double sampleVariance(double[] levels) {
+        return levels.length < 2 ? Double.NaN : sumOfSquares(levels) / (levels.length - 1);
+    }
+
+    Difference difference(double[] b, double[] c, Prior prior) {
+        double[] pooled = pooledVariance(b, c);
+        int ownDf = (int) pooled[1];
+        double variance = prior.moderate(pooled[0], ownDf);
+        double se = Math.sqrt(variance * (medianVarianceFactor(b.length) / b.length
+                + medianVarianceFactor(c.length) / c.length));
+        return new Difference(SampleStatistics.median(c) - SampleStatistics.median(b), se, prior.moderatedDf(ownDf));
+    }
+
+    /**
+     * {@code n * Var(median) / sigma^2} for {@code n} normal values: 1 for one or two (the median is
+     * the mean), up to ten the values of a simulation of 2,000,000 samples each (within 0.3 % of the
+     * order-statistic tables: 1.3458 for 3, 1.4339 for 5), pi/2 (its limit, a little conservative)
+     * beyond.
+     */
+    static double medianVarianceFactor(int n) {
+        double[] exact = {1, 1, 1, 1.3456, 1.1902, 1.4340, 1.2870, 1.4749, 1.3433, 1.4962, 1.3842};
+        return n < exact.length ? exact[n] : Math.PI / 2;
+    }
+
+    /**
+     * The first test.
+     *
+     * @param prior what the other subsections say about the fork-to-fork variance
+     */
+    public GateResult test(SubsectionKey key, ForkedSamples baseline, ForkedSamples current, Prior prior,
+            Direction direction) {
+        boolean corrected = corrects(baseline, current);
+        double[] b = baseline.levels(corrected);
+        double[] c = current.levels(corrected);
+        Difference diff = difference(b, c, prior);
+        double changePct = pct(diff.d());
+        if (!(diff.se() > 0) || !(diff.df() > 0)) {
+            return new GateResult(key, Verdict.NO_CHANGE, changePct, Double.NaN, Double.NaN, Double.NaN, diff.df(),
+                    Double.NaN, b.length, c.length, corrected, Confirmation.NOT_FLAGGED, Double.NaN,
+                    String.format(Locale.ROOT, "No verdict: %s%% with %d baseline and %d current fork%s, too few to "
+                            + "estimate the fork-to-fork noise", signed(changePct), b.length, c.length,
+                            c.length == 1 ? "" : "s"));
+        }
+        double t = diff.d() / diff.se();
+        double p = StudentT.twoSidedP(t, diff.df());
+        double half = StudentT.quantile(1 - significance / 2, diff.df()) * diff.se();
+        double mdc = mdcPct(diff.se(), diff.df());
+        Verdict verdict = p < significance ? verdictOf(changePct, direction) : Verdict.NO_CHANGE;
+        String numbers = String.format(Locale.ROOT, "%s%% (CI %s%% to %s%%, p=%s, detectable %.1f%%)", signed(changePct),
+                signed(pct(diff.d() - half)), signed(pct(diff.d() + half)), p(p), mdc);
+        String message = switch (verdict) {
+            case REGRESSION -> "Regression: " + numbers;
+            case IMPROVEMENT -> "Improvement: " + numbers;
+            case NO_CHANGE -> "No change: " + numbers + (p < significance ? ", within the " + floor() + " floor" : "");
+        };
+        return new GateResult(key, verdict, changePct, pct(diff.d() - half), pct(diff.d() + half), p, diff.df(), mdc,
+                b.length, c.length, corrected, verdict == Verdict.NO_CHANGE ? Confirmation.NOT_FLAGGED
+                        : Confirmation.NOT_REMEASURED, Double.NaN, message);
+    }
+
+    /**
+     * Re-tests a flagged subsection on fresh forks alone: the verdict stands when they show a
+     * significant change in the same direction beyond the floor, otherwise it is cleared.
+     */
+    public GateResult confirm(GateResult first, ForkedSamples baseline, ForkedSamples fresh, Prior prior,
+            Direction direction) {
+        if (!first.flagged()) {
+            return first;
+        }
+        boolean corrected = first.driftCorrected() && corrects(baseline, fresh);
+        Difference diff = difference(baseline.levels(corrected), fresh.levels(corrected), prior);
+        double sign = Math.signum(first.changePct());
+        double freshPct = pct(diff.d());
+        double p = diff.se() > 0 && diff.df() > 0 ? StudentT.upperP(sign * diff.d() / diff.se(), diff.df()) : 1.0;
+        boolean confirmed = p < confirmSignificance && verdictOf(freshPct, direction) == first.verdict();
+        String detail = String.format(Locale.ROOT, "%d fresh fork%s: %s%%, p=%s", fresh.forkCount(),
+                fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(p));
+        if (confirmed) {
+            return with(first, first.verdict(), Confirmation.CONFIRMED, p,
+                    first.message() + "; confirmed by " + detail);
+        }
+        return with(first, Verdict.NO_CHANGE, Confirmation.CLEARED, p,
+                "No change: flagged at " + signed(first.changePct()) + "% but not confirmed by " + detail);
+    }
+
+    /** A flagged result whose verdict stands without confirmation, or is dropped, as the caller decides. */
+    static GateResult with(GateResult r, Verdict verdict, Confirmation confirmation, double confirmP, String message) {
+        return new GateResult(r.key(), verdict, r.changePct(), r.lowPct(), r.highPct(), r.pValue(), r.df(), r.mdcPct(),
+                r.baselineForks(), r.currentForks(), r.driftCorrected(), confirmation, confirmP, message);
+    }
+
+    /**
+     * The smallest slowdown, in %, that the first test flags with probability {@link #power()} at
+     * this standard error: {@code exp((t(1 - alpha/2) + t(power)) * se) - 1}, at least the floor.
+     */
+    public double mdcPct(double se, double df) {
+        double z = StudentT.quantile(1 - significance / 2, df) + StudentT.quantile(power, df);
+        return Math.max(minChangePct, pct(z * se));
+    }
+
+    private Verdict verdictOf(double changePct, Direction direction) {
+        if (!(Math.abs(changePct) > minChangePct)) {
+            return Verdict.NO_CHANGE;
+        }
+        boolean slower = changePct > 0;
+        boolean worse = direction == Direction.HIGHER_IS_BETTER ? !slower : slower;
+        return worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+    }
+
+    private String floor() {
+        return String.format(Locale.ROOT, "%.1f%%", minChangePct);
+    }
+
+    static double pct(double logRatio) {
+        return Math.expm1(logRatio) * 100;
+    }
+
+    static String signed(double pct) {
+        return String.format(Locale.ROOT, "%+.1f", pct);
+    }
+
+    static String p(double p) {
+        return p < 0.0001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double sumOfSquares(double[] values) {
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum;
+    }
+
+    private static void requireProbability(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1 (exclusive), got " + value);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.perfregression.gate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+
+/**
+ * Which fork each sample of a PerformanceData file came from, when, and the machine's speed then:
+ * what the gate needs beyond the seed's format, kept in the data file's sidecar so that the data
+ * file stays the seed's.
+ *
+ * @param forks per subsection, its forks in the order their samples are stored
+ */
+public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
+
+    public ForkLayout {
+        Map<SubsectionKey, List<MeasuredFork>> copy = new LinkedHashMap<>();
+        forks.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        forks = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The samples of {@code data} split into forks: the first measurement's forks, or only the
+     * confirmation forks.
+     *
+     * @param source names the data in errors
+     * @throws InvalidInputException if the layout does not match the data's sample counts
+     */
+    public Map<SubsectionKey, ForkedSamples> split(PerformanceData data, boolean confirmation, String source) {
+        Map<SubsectionKey, ForkedSamples> split = new LinkedHashMap<>();
+        for (SubsectionKey key : data.keys()) {
+            List<MeasuredFork> layout = forks.get(key);
+            double[] samples = data.samples(key).toArray();
+            if (layout == null) {
+                throw new InvalidInputException(source + ": the sidecar has no fork layout for " + key);
+            }
+            int total = layout.stream().mapToInt(MeasuredFork::samples).sum();
+            if (total != samples.length) {
+                throw new InvalidInputException(source + ": " + key + " has " + samples.length
+                        + " samples but its fork layout describes " + total);
+            }
+            List<double[]> chosen = new ArrayList<>();
+            List<double[]> speeds = new ArrayList<>();
+            boolean allSpeeds = true;
+            int at = 0;
+            for (MeasuredFork fork : layout) {
+                if (fork.confirmation() == confirmation) {
+                    chosen.add(Arrays.copyOfRange(samples, at, at + fork.samples()));
+                    speeds.add(fork.speeds());
+                    allSpeeds &= fork.speeds() != null;
+                }
+                at += fork.samples();
+            }
+            if (!chosen.isEmpty()) {
+                split.put(key, new ForkedSamples(chosen, allSpeeds ? speeds : null));
+            }
+        }
+        return split;
+    }
+
+    /** The samples of {@code data} from the first measurement's forks only, as PerformanceData (for the seed's rule). */
+    public PerformanceData firstMeasurement(PerformanceData data, String source) {
+        PerformanceData.Builder builder = PerformanceData.builder();
+        split(data, false, source).forEach((key, forked) -> builder.add(key.section(), key.subsection(),
+                forked.forks().stream().flatMapToDouble(Arrays::stream).toArray()));
+        return builder.build();
+    }
+
+    /** Every calibration time of the first measurement's forks (not the confirmation's). */
+    public double[] speeds() {
+        return forks.values().stream().flatMap(List::stream)
+                .filter(f -> !f.confirmation() && f.speeds() != null)
+                .flatMapToDouble(f -> Arrays.stream(f.speeds())).toArray();
+    }
+
+    /** The layout of the subsections {@code keep} names. */
+    public ForkLayout select(java.util.function.Predicate<SubsectionKey> keep) {
+        Map<SubsectionKey, List<MeasuredFork>> kept = new LinkedHashMap<>();
+        forks.forEach((k, v) -> {
+            if (keep.test(k)) {
+                kept.put(k, v);
+            }
+        });
+        return new ForkLayout(kept);
+    }
+}

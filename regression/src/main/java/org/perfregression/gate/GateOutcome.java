@@ -1,0 +1,76 @@
+package org.perfregression.gate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.perfregression.check.Direction;
+import org.perfregression.check.Verdict;
+import org.perfregression.stats.SampleStatistics;
+
+/**
+ * The gate's verdicts on a comparison.
+ *
+ * @param results one per compared subsection, in baseline order
+ * @param prior the fork-to-fork variance the subsections were moderated towards
+ * @param gate the test that decided
+ * @param direction which way is better
+ * @param confirmationRun whether flagged subsections were re-measured
+ */
+public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, Direction direction,
+        boolean confirmationRun) {
+
+    public GateOutcome {
+        results = List.copyOf(results);
+    }
+
+    public long count(Verdict verdict) {
+        return results.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    public long count(Confirmation confirmation) {
+        return results.stream().filter(r -> r.confirmation() == confirmation).count();
+    }
+
+    public boolean failed() {
+        return count(Verdict.REGRESSION) > 0;
+    }
+
+    /** Median of the minimum detectable changes, NaN when none could be computed. */
+    public double typicalMdcPct() {
+        double[] mdc = results.stream().mapToDouble(GateResult::mdcPct).filter(Double::isFinite).toArray();
+        return mdc.length == 0 ? Double.NaN : SampleStatistics.median(mdc);
+    }
+
+    /** Regressions, then improvements, then cleared flags, then the rest; each by |change| / MDC, largest first. */
+    public List<GateResult> worstFirst() {
+        List<GateResult> ordered = new ArrayList<>(results);
+        ordered.sort(Comparator.comparingInt((GateResult r) -> r.verdict().ordinal())
+                .thenComparing(r -> r.confirmation() != Confirmation.CLEARED)
+                .thenComparing(Comparator.comparingDouble(GateResult::severity).reversed()));
+        return ordered;
+    }
+
+    /** E.g. {@code 90 compared: 2 regressions (2 confirmed), 0 improvements, 88 no change (3 flags cleared); typical MDC 8.1%}. */
+    public String oneLine() {
+        long regressions = count(Verdict.REGRESSION);
+        long improvements = count(Verdict.IMPROVEMENT);
+        long confirmed = results.stream().filter(r -> r.verdict() != Verdict.NO_CHANGE
+                && r.confirmation() == Confirmation.CONFIRMED).count();
+        StringBuilder line = new StringBuilder().append(results.size()).append(" compared: ")
+                .append(regressions).append(regressions == 1 ? " regression, " : " regressions, ")
+                .append(improvements).append(improvements == 1 ? " improvement, " : " improvements, ")
+                .append(count(Verdict.NO_CHANGE)).append(" no change");
+        if (confirmationRun) {
+            line.append(" (").append(confirmed).append(" verdict").append(confirmed == 1 ? "" : "s")
+                    .append(" confirmed in fresh forks, ").append(count(Confirmation.CLEARED)).append(" flag")
+                    .append(count(Confirmation.CLEARED) == 1 ? "" : "s").append(" cleared)");
+        } else if (regressions + improvements > 0) {
+            line.append(" (not confirmed in fresh forks)");
+        }
+        double mdc = typicalMdcPct();
+        if (Double.isFinite(mdc)) {
+            line.append(String.format(java.util.Locale.ROOT, "; minimum detectable change %.1f%% typical", mdc));
+        }
+        return line.toString();
+    }
+}

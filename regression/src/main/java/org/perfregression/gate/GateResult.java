@@ -1,0 +1,52 @@
+package org.perfregression.gate;
+
+import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
+
+/**
+ * The gate's verdict on one subsection and the numbers behind it. Changes are relative changes of
+ * the subsection's level (the mean over forks of each fork's log median, drift-corrected), in %:
+ * {@code +20} means 1.2 times the baseline's time.
+ *
+ * @param key which subsection
+ * @param verdict regression, improvement or no change, after confirmation
+ * @param changePct the estimated change
+ * @param lowPct lower end of the {@code 1 - significance} confidence interval of the change
+ * @param highPct upper end of that interval
+ * @param pValue two-sided p-value of the moderated t test on fork levels (NaN when it cannot be tested)
+ * @param df degrees of freedom of that test
+ * @param mdcPct minimum detectable change: the smallest slowdown this comparison flags with the
+ *     gate's power (90 % by default), given these fork counts and this fork-to-fork noise
+ * @param baselineForks forks on the baseline side
+ * @param currentForks forks on the current side (the first test's)
+ * @param driftCorrected whether both sides were normalised by the calibration kernel
+ * @param confirmation what re-measuring said
+ * @param confirmPValue one-sided p-value of the confirmation test in the flagged direction, NaN without one
+ * @param message one line for people
+ */
+public record GateResult(
+        SubsectionKey key,
+        Verdict verdict,
+        double changePct,
+        double lowPct,
+        double highPct,
+        double pValue,
+        double df,
+        double mdcPct,
+        int baselineForks,
+        int currentForks,
+        boolean driftCorrected,
+        Confirmation confirmation,
+        double confirmPValue,
+        String message) {
+
+    /** The first test flagged it, whatever confirmation said. */
+    public boolean flagged() {
+        return confirmation != Confirmation.NOT_FLAGGED;
+    }
+
+    /** Size of the change relative to the noise, for ordering worst first: |change| / MDC. */
+    public double severity() {
+        return Double.isFinite(changePct) && mdcPct > 0 ? Math.abs(changePct) / mdcPct : 0;
+    }
+}

@@ -1,0 +1,159 @@
+package org.perfregression.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.perfregression.check.Direction;
+import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
+
+/** The gate on simulated clustered samples with known answers (see {@link Simulation}). */
+class ForkGateTest {
+
+    private static final int SUBSECTIONS = 282;
+    private static final GateCheck GATE = new GateCheck(ForkGate.withDefaults(), Direction.LOWER_IS_BETTER);
+    private static final GateCheck NO_FLOOR = new GateCheck(ForkGate.withDefaults().withMinChangePct(0),
+            Direction.LOWER_IS_BETTER);
+
+    @Test
+    void driftCorrectionRemovesAnInjectedDrift() {
+        Simulation sim = new Simulation(1);
+        sim.forkSd = 0.02;
+        sim.driftSd = 0.2; // the machine's speed differs by about 20 % from fork to fork
+        ForkedSamples forks = sim.subsection(50, 200);
+        double raw = sd(forks.levels(false));
+        double corrected = sd(forks.levels(true));
+        assertTrue(raw > 0.15, "raw fork levels carry the drift: " + raw);
+        assertTrue(corrected < 0.03, "corrected fork levels do not: " + corrected);
+    }
+
+    @Test
+    void aWholeRunInASlowPhaseIsNotARegression() {
+        Simulation sim = new Simulation(2);
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        sim.driftMean = Math.log(1.5); // the current run happened while the machine was 1.5x slower
+        Map<SubsectionKey, ForkedSamples> current = sim.suite(SUBSECTIONS, 2, 0);
+        GateOutcome corrected = GATE.compare(baseline, current);
+        GateOutcome raw = new GateCheck(ForkGate.withDefaults().withDriftCorrection(false), Direction.LOWER_IS_BETTER)
+                .compare(baseline, current);
+        assertTrue(raw.count(Verdict.REGRESSION) > 0.9 * SUBSECTIONS, "without correction: " + raw.oneLine());
+        assertTrue(corrected.count(Verdict.NO_CHANGE) > 0.9 * SUBSECTIONS, "with correction: " + corrected.oneLine());
+    }
+
+    @Test
+    void falseAlarmRateOnClusteredSamplesStaysAtItsAlpha() {
+        Simulation sim = new Simulation(3);
+        sim.forkSd = 0.06; // fork-to-fork differences of several %, as measured on the project's machine
+        sim.driftSd = 0.05;
+        int tests = 0;
+        int flagged = 0;
+        for (int run = 0; run < 40; run++) {
+            Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+            Map<SubsectionKey, ForkedSamples> current = sim.suite(SUBSECTIONS, 2, 0);
+            GateOutcome outcome = NO_FLOOR.compare(baseline, current);
+            tests += outcome.results().size();
+            flagged += (int) outcome.results().stream().filter(GateResult::flagged).count();
+        }
+        double rate = (double) flagged / tests;
+        double alpha = ForkGate.withDefaults().significance();
+        // Monte Carlo error: sqrt(0.05 * 0.95 / 11280) = 0.002; allow three of them.
+        assertTrue(rate <= alpha + 0.006, "first-stage false-alarm rate " + rate + " over " + tests + " tests");
+        assertTrue(rate >= alpha - 0.015, "the test is not needlessly conservative: " + rate);
+    }
+
+    @Test
+    void confirmationKeepsTheFinalFalseAlarmRateUnderOnePercent() {
+        Simulation sim = new Simulation(4);
+        sim.forkSd = 0.06;
+        int tests = 0;
+        int verdicts = 0;
+        for (int run = 0; run < 20; run++) {
+            Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+            GateOutcome first = GATE.compare(baseline, sim.suite(SUBSECTIONS, 2, 0));
+            Map<SubsectionKey, ForkedSamples> fresh = new java.util.LinkedHashMap<>();
+            first.results().stream().filter(GateResult::flagged)
+                    .forEach(r -> fresh.put(r.key(), sim.subsection(sim.levels.get(r.key()), 3)));
+            GateOutcome confirmed = GATE.confirm(first, baseline, fresh);
+            tests += confirmed.results().size();
+            verdicts += (int) (confirmed.count(Verdict.REGRESSION) + confirmed.count(Verdict.IMPROVEMENT));
+        }
+        assertTrue((double) verdicts / tests <= 0.01, verdicts + " verdicts in " + tests + " unchanged subsections");
+    }
+
+    @Test
+    void aConfirmationPassClearsATransientAndKeepsARealSlowdown() {
+        Simulation sim = new Simulation(5);
+        ForkedSamples baseline = sim.subsection(40, 6);
+        SubsectionKey key = new SubsectionKey("rank_2", "c");
+        ForkGate gate = ForkGate.withDefaults();
+        Prior prior = new Prior(0.04 * 0.04, 4);
+        // A transient the calibration did not see: both current forks 30 % slow.
+        GateResult first = gate.test(key, baseline, sim.subsection(40, 2, Math.log(1.3)), prior, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.REGRESSION, first.verdict(), first.message());
+        GateResult cleared = gate.confirm(first, baseline, sim.subsection(40, 3), prior, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, cleared.verdict(), cleared.message());
+        assertEquals(Confirmation.CLEARED, cleared.confirmation());
+        GateResult kept = gate.confirm(first, baseline, sim.subsection(40, 3, Math.log(1.3)), prior,
+                Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.REGRESSION, kept.verdict(), kept.message());
+        assertEquals(Confirmation.CONFIRMED, kept.confirmation());
+        assertTrue(kept.message().startsWith("Regression: +") && kept.message().contains("confirmed by 3 fresh forks"),
+                kept.message());
+    }
+
+    @Test
+    void detectsATwentyPercentSlowdownInNearlyEverySubsection() {
+        Simulation sim = new Simulation(6);
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        GateOutcome first = GATE.compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log(1.2)));
+        Map<SubsectionKey, ForkedSamples> fresh = new java.util.LinkedHashMap<>();
+        GateCheck.flagged(first, 30).forEach(k -> fresh.put(k, sim.subsection(sim.levels.get(k) * 1.2, 3)));
+        GateOutcome confirmed = GATE.confirm(first, baseline, fresh);
+        assertTrue(confirmed.count(Verdict.REGRESSION) >= 0.95 * SUBSECTIONS, confirmed.oneLine());
+        assertEquals(0, confirmed.count(Verdict.IMPROVEMENT));
+        assertTrue(confirmed.failed());
+    }
+
+    @Test
+    void theMinimumDetectableChangeIsDetectedWithItsPower() {
+        Simulation sim = new Simulation(7);
+        sim.forkSd = 0.05;
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        double mdc = median(GATE.detectable(baseline, 2).values().stream().mapToDouble(Double::doubleValue).toArray());
+        assertTrue(mdc > 10 && mdc < 25, "MDC for a 5 % fork SD, 6 vs 2 forks: " + mdc);
+        GateOutcome atMdc = GATE.compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log1p(mdc / 100)));
+        double power = (double) atMdc.count(Verdict.REGRESSION) / SUBSECTIONS;
+        assertTrue(power > 0.8 && power < 0.97, "a change of the MDC (" + mdc + " %) is flagged about 90 % of the "
+                + "time: " + power);
+    }
+
+    @Test
+    void higherIsBetterTurnsTheVerdict() {
+        Simulation sim = new Simulation(8);
+        ForkedSamples baseline = sim.subsection(1000, 6);
+        GateResult r = ForkGate.withDefaults().test(new SubsectionKey("s", "t"), baseline,
+                sim.subsection(1000, 2, Math.log(0.7)), new Prior(0.0016, 4), Direction.HIGHER_IS_BETTER);
+        assertEquals(Verdict.REGRESSION, r.verdict(), "throughput down 30 %: " + r.message());
+    }
+
+    @Test
+    void tooFewForksGiveNoVerdictNotAGuess() {
+        Simulation sim = new Simulation(9);
+        GateResult r = ForkGate.withDefaults().test(new SubsectionKey("s", "t"), sim.subsection(10, 1),
+                sim.subsection(10, 1, Math.log(2)), Prior.NONE, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, r.verdict());
+        assertTrue(r.message().startsWith("No verdict:"), r.message());
+    }
+
+    private static double median(double[] x) {
+        return org.perfregression.stats.SampleStatistics.median(x);
+    }
+
+    private static double sd(double[] x) {
+        double mean = Arrays.stream(x).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
+    }
+}

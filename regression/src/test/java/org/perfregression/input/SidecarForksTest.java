@@ -1,0 +1,76 @@
+package org.perfregression.input;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.MeasuredFork;
+import org.perfregression.platform.Platform;
+
+class SidecarForksTest {
+
+    private static final SubsectionKey KEY = new SubsectionKey("rank_2", "cfg");
+    private static final PerformanceData DATA = PerformanceData.builder()
+            .add("rank_2", "cfg", new double[] {1, 2, 3, 10, 20, 30, 7}).build();
+    private static final ForkLayout LAYOUT = new ForkLayout(Map.of(KEY, List.of(
+            new MeasuredFork(3, 1_764_000_000_000L, 1, false, new double[] {5, 5, 5}, 0.5),
+            new MeasuredFork(3, 1_764_000_001_000L, 2, false, new double[] {10, 10, 10}, Double.NaN),
+            new MeasuredFork(1, 1_764_000_002_000L, 3, true, new double[] {7}, 1.0))));
+
+    @Test
+    void theForkLayoutTravelsInTheSidecar(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("constructor.json");
+        new Sidecar("ns/op", Platform.current(), LAYOUT).writeFor(data);
+        Sidecar read = Sidecar.of(data);
+        assertEquals("ns/op", read.unit());
+        List<MeasuredFork> forks = read.forks().forks().get(KEY);
+        assertEquals(3, forks.size());
+        assertEquals(1_764_000_001_000L, forks.get(1).startedMillis());
+        assertTrue(forks.get(2).confirmation());
+        assertTrue(Double.isNaN(forks.get(1).otherCpuPct()));
+        assertArrayEquals(new double[] {10, 10, 10}, forks.get(1).speeds());
+    }
+
+    @Test
+    void splitsSamplesIntoForksAndConfirmationForks() {
+        ForkedSamples first = LAYOUT.split(DATA, false, "d").get(KEY);
+        assertEquals(2, first.forkCount());
+        assertArrayEquals(new double[] {10, 20, 30}, first.forks().get(1));
+        // drift-corrected level of fork 2: median(x / speed) = 2
+        assertEquals(Math.log(2), first.levels(true)[1], 1e-12);
+        assertEquals(Math.log(20), first.levels(false)[1], 1e-12);
+        assertArrayEquals(new double[] {7}, LAYOUT.split(DATA, true, "d").get(KEY).forks().get(0));
+        assertEquals(6, LAYOUT.firstMeasurement(DATA, "d").samples(KEY).size());
+    }
+
+    @Test
+    void aLayoutThatDoesNotMatchTheDataIsAnErrorNamingTheSubsection() {
+        PerformanceData shorter = PerformanceData.builder().add("rank_2", "cfg", new double[] {1, 2, 3}).build();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LAYOUT.split(shorter, false, "x.json"));
+        assertEquals("x.json: rank_2.cfg has 3 samples but its fork layout describes 7", e.getMessage());
+    }
+
+    @Test
+    void badForkFieldsAreOneLineErrors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.meta.json");
+        Files.writeString(file, "{\"unit\": \"ns/op\", \"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 2, "
+                + "\"calibration_ns\": [1]}]}}}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
+        assertEquals(file + ": forks.rank_2.cfg[0].calibration_ns must be an array of 2 numbers", e.getMessage());
+        Files.writeString(file, "{\"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 0}]}}}");
+        e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
+        assertEquals(file + ": forks.rank_2.cfg[0].samples must be a positive integer", e.getMessage());
+    }
+}
