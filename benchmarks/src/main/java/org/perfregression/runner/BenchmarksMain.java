@@ -153,7 +153,7 @@ public final class BenchmarksMain implements Callable<Integer> {
                 throw noBaseline(gt, platformName);
             }
             baselines = gt.load(platformName);
-            if (gateOptions.rule == GateOptions.Rule.gate && baselines.layouts().size() < baselines.byBenchmark().size()) {
+            if (gateOptions.rule.gate() && baselines.layouts().size() < baselines.byBenchmark().size()) {
                 throw new PlatformMismatchException("the baselines in " + baselines.dir() + " have no fork layout "
                         + "(made before the fork-aware gate): regenerate them with --regenerate-gt --force, or gate "
                         + "with the seed's rule (--rule seed)");
@@ -221,7 +221,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         return load.otherSinceLast();
     }
 
-    private static void refuseBusy(double otherCpuPct, String when) {
+    static void refuseBusy(double otherCpuPct, String when) {
         if (Double.isFinite(otherCpuPct) && otherCpuPct > BUSY_PCT) {
             throw new InvalidInputException(String.format(Locale.ROOT, "refusing to make baselines on a busy machine: "
                     + "other processes used %.1f%% of the CPU %s (more than %.0f%%); baselines must record this "
@@ -267,7 +267,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), Platform.current(),
                 allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);
-        boolean useGate = gateOptions.rule == GateOptions.Rule.gate;
+        boolean useGate = gateOptions.rule.gate();
         GateCheck check = new GateCheck(forkGate, Direction.ofUnit(results.unit()));
         Map<String, Comparison> comparisons = new LinkedHashMap<>();
         for (String benchmark : results.byBenchmark().keySet()) {

@@ -1,27 +1,16 @@
 package org.perfregression.runner;
 
+import org.perfregression.cli.GateRuleOptions;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.gate.ForkGate;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The main job's gate options: which rule decides, the fork-aware gate's settings, confirmation and guards. */
+/** The main job's gate options: which rule decides (the gate by default), confirmation, and the machine guards. */
 final class GateOptions {
 
-    /** Which rule decides the exit code. */
-    enum Rule { gate, seed }
-
-    @Option(names = "--rule", paramLabel = "gate|seed",
-            description = "Which rule decides: the fork-aware, drift-corrected gate (default) or the seed's "
-                    + "Mann-Whitney + median + MAD rule on all samples. Reports always show both.")
-    Rule rule = Rule.gate;
-
-    @Option(names = "--min-change", paramLabel = "PCT",
-            description = "Gate: changes smaller than this are never a verdict (default: ${DEFAULT-VALUE}).")
-    double minChangePct = ForkGate.withDefaults().minChangePct();
-
-    @Option(names = "--gate-significance", paramLabel = "ALPHA",
-            description = "Gate: significance of the first test on fork levels (default: ${DEFAULT-VALUE}).")
-    double significance = ForkGate.withDefaults().significance();
+    @Mixin
+    GateRuleOptions rule = new GateRuleOptions(GateRuleOptions.Rule.gate);
 
     @Option(names = "--confirm-forks", paramLabel = "N",
             description = "Gate: fresh forks that re-measure each flagged subsection before it fails the run; "
@@ -55,10 +44,6 @@ final class GateOptions {
         if (!(machineTolerancePct > 0) || Double.isInfinite(machineTolerancePct)) {
             throw new InvalidInputException("--machine-tolerance must be a positive percentage, got " + machineTolerancePct);
         }
-        try {
-            return ForkGate.withDefaults().withMinChangePct(minChangePct).withSignificance(significance);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--min-change / --gate-significance: " + e.getMessage());
-        }
+        return rule.forkGate();
     }
 }

@@ -21,7 +21,6 @@ import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
 import org.perfregression.platform.Platform;
-import org.perfregression.suite.Calibration;
 
 /**
  * A finished run turned into PerformanceData: one data set per benchmark method, built from JMH's
@@ -73,18 +72,11 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLa
         return new SuiteResults(byBenchmark, layouts, results);
     }
 
-    /** The calibration metric as JMH names it: profilers' metrics may carry a leading middle dot. */
-    private static List<double[]> calibration(JmhResult r) {
-        List<double[]> plain = r.secondary().get(Calibration.METRIC);
-        return plain != null ? plain : r.secondary().get("\u00b7" + Calibration.METRIC);
-    }
-
     private static List<MeasuredFork> forks(JmhResult r, Deque<JsonNode> log, ResultsFolder folder) {
-        List<double[]> speeds = calibration(r);
         List<MeasuredFork> forks = new ArrayList<>();
         for (int f = 0; f < r.samples().size(); f++) {
             int n = r.samples().get(f).length;
-            double[] speed = speeds != null && f < speeds.size() && speeds.get(f).length == n ? speeds.get(f) : null;
+            double[] speed = ForkLayout.calibration(r, f);
             JsonNode entry = log.pollFirst();
             forks.add(entry == null
                     ? new MeasuredFork(n, 0, 0, false, speed, Double.NaN)

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.IterationType;
 public final class Calibration implements InternalProfiler {
 
     /** The secondary metric's name in JMH's results. */
-    public static final String METRIC = "calibration";
+    public static final String METRIC = org.perfregression.gate.ForkLayout.CALIBRATION_METRIC;
 
     private static final int ROUNDS = 8;
     private static final int[] TABLE = table();

@@ -6,10 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.Direction;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.GateCheck;
+import org.perfregression.gate.GateOutcome;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
 import org.perfregression.platform.PlatformGuard;
@@ -26,10 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = Main.Version.class,
         usageHelpWidth = 100,
         sortOptions = false,
-        description = "Compares current benchmark samples with a baseline, subsection by subsection. A subsection "
-                + "regresses when its median moved beyond the noise band in the worse direction and the "
-                + "Mann-Whitney U test finds the change significant. Either side may be a PerformanceData file "
-                + "or a JMH result file (-rf json); the kind is detected from the content.",
+        description = "Compares current benchmark samples with a baseline, subsection by subsection. By default "
+                + "(the seed's rule) a subsection regresses when its median moved beyond the noise band in the worse "
+                + "direction and the Mann-Whitney U test finds the change significant. With --rule gate the "
+                + "fork-aware gate decides (fork by fork, drift-corrected where calibration times exist) and the "
+                + "seed rule's verdicts are shown beside it. Either side may be a PerformanceData file or a JMH "
+                + "result file (-rf json); the kind is detected from the content.",
         footer = {"", "Examples:",
             "  compare -b gt/bench.json -c jmh-result.json --format markdown=summary.md --format junit=perf.xml",
             "  compare -b old.json -c new.json --mode thrpt --format html=report.html",
@@ -76,6 +83,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    GateRuleOptions gateRule = new GateRuleOptions(GateRuleOptions.Rule.seed);
+
     @Override
     public Integer call() throws IOException {
         List<ReportTarget> targets = targets();
@@ -84,23 +94,43 @@ public final class CompareCommand implements Callable<Integer> {
         Dataset currentData = load(loader, current);
         List<String> notes = PlatformGuard.check(baselineData.platform(), currentData.platform(),
                 allowPlatformMismatch, "measure a baseline on this platform");
+        Direction direction = direction(baselineData, currentData);
         CheckResult result = ruleOptions.check()
                 .withLenient(lenient)
-                .with(direction(baselineData, currentData))
+                .with(direction)
                 .compare(baselineData.data(), currentData.data());
+        GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction) : null;
         ReportInput input = new ReportInput(result, baselineData.data(), currentData.data(),
-                baseline.toString(), current.toString(), notes);
+                baseline.toString(), current.toString(), notes, gate);
         PrintWriter out = spec.commandLine().getOut();
         for (ReportTarget target : targets) {
             target.write(input, out);
         }
         if (targets.stream().allMatch(t -> t.file() != null)) {
-            out.println(result.summary().oneLine() + " (" + String.join(", ", targets.stream()
+            out.println(input.summaryLine() + " (" + String.join(", ", targets.stream()
                     .map(t -> t.format().id() + ": " + t.file()).toList()) + ")");
             notes.forEach(note -> out.println("NOTE: " + note));
             out.flush();
         }
-        return result.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+        return input.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** The fork-aware gate on both sides' forks, confirmed by the current side's confirmation forks if it has any. */
+    private GateOutcome gate(Dataset baselineData, Dataset currentData, Direction direction) {
+        for (Dataset d : List.of(baselineData, currentData)) {
+            if (d.forks() == null) {
+                throw new InvalidInputException(d.source() + ": --rule gate needs to know which fork each sample came "
+                        + "from: a JMH result file, or PerformanceData with its sidecar's \"forks\" (the main job "
+                        + "writes them)");
+            }
+        }
+        GateCheck check = new GateCheck(gateRule.forkGate(), direction);
+        Map<SubsectionKey, ForkedSamples> baselineForks = baselineData.forks()
+                .split(baselineData.data(), false, baselineData.source());
+        GateOutcome first = check.compare(baselineForks,
+                currentData.forks().split(currentData.data(), false, currentData.source()));
+        Map<SubsectionKey, ForkedSamples> fresh = currentData.forks().split(currentData.data(), true, currentData.source());
+        return fresh.isEmpty() ? first : check.confirm(first, baselineForks, fresh);
     }
 
     private List<ReportTarget> targets() {

@@ -18,6 +18,25 @@ import org.perfregression.data.SubsectionKey;
  */
 public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
 
+    /**
+     * The JMH secondary metric that carries the calibration kernel's time beside each sample (the
+     * accessor suite's profiler reports it; any JMH project may).
+     */
+    public static final String CALIBRATION_METRIC = "calibration";
+
+    /** A result's calibration times per fork, or null: profilers' metrics may carry a leading middle dot. */
+    public static List<double[]> calibration(org.perfregression.jmh.JmhResult result) {
+        List<double[]> plain = result.secondary().get(CALIBRATION_METRIC);
+        return plain != null ? plain : result.secondary().get("\u00b7" + CALIBRATION_METRIC);
+    }
+
+    /** The calibration time beside each sample of fork {@code f}, or null where the metric does not cover the fork. */
+    public static double[] calibration(org.perfregression.jmh.JmhResult result, int f) {
+        List<double[]> speeds = calibration(result);
+        return speeds != null && f < speeds.size() && speeds.get(f).length == result.samples().get(f).length
+                ? speeds.get(f) : null;
+    }
+
     public ForkLayout {
         Map<SubsectionKey, List<MeasuredFork>> copy = new LinkedHashMap<>();
         forks.forEach((k, v) -> copy.put(k, List.copyOf(v)));

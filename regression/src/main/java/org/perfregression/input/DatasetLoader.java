@@ -1,11 +1,17 @@
 package org.perfregression.input;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.MeasuredFork;
 import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
@@ -49,7 +55,7 @@ public record DatasetLoader(JmhMapping mapping, String mode, String metric) {
         }
         PerformanceData data = PerformanceData.fromJsonFile(file);
         Sidecar sidecar = Sidecar.of(file);
-        return new Dataset(data, sidecar.unit(), sidecar.platform(), file.toString());
+        return new Dataset(data, sidecar.unit(), sidecar.platform(), file.toString(), sidecar.forks());
     }
 
     private static boolean isEmptyFile(Path file) {
@@ -85,6 +91,23 @@ public record DatasetLoader(JmhMapping mapping, String mode, String metric) {
         Platform platform = Platform.ofJvm(first.run().get("jdkVersion"), first.run().get("vmName"),
                 first.run().get("vmVersion"));
         String unit = units.iterator().next();
-        return new Dataset(data, unit.isEmpty() ? null : unit, platform, file.toString());
+        return new Dataset(data, unit.isEmpty() ? null : unit, platform, file.toString(),
+                metric == null ? layout(results) : null);
+    }
+
+    /** Each result's forks as JMH stored them ({@code rawData} per fork), with calibration where present. */
+    private ForkLayout layout(List<JmhResult> results) {
+        Map<SubsectionKey, List<MeasuredFork>> forks = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            List<MeasuredFork> list = new ArrayList<>();
+            for (int f = 0; f < r.samples().size(); f++) {
+                if (r.samples().get(f).length > 0) {
+                    list.add(new MeasuredFork(r.samples().get(f).length, 0, f + 1, false, ForkLayout.calibration(r, f),
+                            Double.NaN));
+                }
+            }
+            forks.put(mapping.key(r), list);
+        }
+        return new ForkLayout(forks);
     }
 }

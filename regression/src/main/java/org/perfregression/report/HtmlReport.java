@@ -8,6 +8,7 @@ import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.data.Samples;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.GateResult;
 
 /**
  * One self-contained HTML file that works offline: the verdict, a sortable table, and for each
@@ -60,7 +61,7 @@ public final class HtmlReport implements Report {
     public void write(ReportInput input, Appendable out) throws IOException {
         CheckResult result = input.result();
         Summary summary = result.summary();
-        String status = summary.failed() ? "failed" : "passed";
+        String status = input.failed() ? "failed" : "passed";
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
@@ -70,7 +71,9 @@ public final class HtmlReport implements Report {
         for (String note : input.notes()) {
             out.append("<p class=\"note\"><strong>Note:</strong> ").append(Escape.xml(note)).append("</p>\n");
         }
-        out.append("<p>").append(Escape.xml(summary.oneLine())).append("<br>baseline: <code>")
+        out.append("<p>").append(Escape.xml(input.summaryLine()))
+                .append(input.gate() == null ? "" : "<br>seed rule, for comparison: " + Escape.xml(summary.oneLine()))
+                .append("<br>baseline: <code>")
                 .append(Escape.xml(input.baselineName())).append("</code>, current: <code>")
                 .append(Escape.xml(input.currentName())).append("</code><br>rule: noise band at least ")
                 .append(Escape.xml(Numbers.compact(result.rule().noiseThresholdPct()))).append("% and ")
@@ -82,11 +85,14 @@ public final class HtmlReport implements Report {
 
         List<SubsectionResult> ordered = result.worstFirst();
         out.append("<table id=\"results\"><thead><tr><th>section</th><th>subsection</th><th>baseline median</th>")
-                .append("<th>current median</th><th>delta %</th><th>band %</th><th>p</th><th>verdict</th></tr></thead><tbody>\n");
+                .append("<th>current median</th><th>delta %</th><th>band %</th><th>p</th><th>verdict</th>")
+                .append(input.gate() == null ? "" : "<th>gate change %</th><th>detectable %</th><th>gate verdict</th>")
+                .append("</tr></thead><tbody>\n");
         for (int i = 0; i < ordered.size(); i++) {
             SubsectionResult r = ordered.get(i);
+            GateResult gate = input.gateResult(r.key());
             String name = Escape.xml(r.key().subsection());
-            out.append("<tr class=\"").append(r.verdict().id()).append("\"><td>").append(Escape.xml(r.key().section()))
+            out.append("<tr class=\"").append((gate != null ? gate.verdict() : r.verdict()).id()).append("\"><td>").append(Escape.xml(r.key().section()))
                     .append("</td><td>").append(i < MAX_PLOTS ? "<a href=\"#plot-" + i + "\">" + name + "</a>" : name)
                     .append("</td>");
             numberCell(out, r.baselineMedian(), Numbers.compact(r.baselineMedian()));
@@ -94,7 +100,13 @@ public final class HtmlReport implements Report {
             numberCell(out, r.deltaMedianPct(), Numbers.delta(r));
             numberCell(out, r.noiseBandPct(), Numbers.band(r));
             numberCell(out, r.pValue(), Numbers.p(r.pValue()));
-            out.append("<td>").append(Numbers.verdict(r)).append("</td></tr>\n");
+            out.append("<td>").append(Numbers.verdict(r)).append("</td>");
+            if (gate != null) {
+                numberCell(out, gate.changePct(), Numbers.gateChange(gate));
+                numberCell(out, gate.mdcPct(), Numbers.gateMdc(gate));
+                out.append("<td>").append(Escape.xml(Numbers.gateVerdict(gate))).append("</td>");
+            }
+            out.append("</tr>\n");
         }
         out.append("</tbody></table>\n");
         out.append("<h2>Distributions</h2>\n<p class=\"legend\"><span><i class=\"sw\" style=\"background:#1f77b4\"></i>")

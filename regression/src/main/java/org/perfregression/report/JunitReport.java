@@ -6,6 +6,7 @@ import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.GateResult;
 
 /**
  * JUnit XML, which every CI server reads: one test case per subsection (class name = section, name =
@@ -18,7 +19,8 @@ public final class JunitReport implements Report {
         CheckResult result = input.result();
         Summary summary = result.summary();
         int tests = result.results().size() + result.missingInCurrent().size();
-        int failures = summary.regressions() + summary.missingInCurrent();
+        int regressions = input.gate() != null ? (int) input.gate().count(Verdict.REGRESSION) : summary.regressions();
+        int failures = regressions + summary.missingInCurrent();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<testsuites name=\"perf-regression\" tests=\"").append(String.valueOf(tests))
                 .append("\" failures=\"").append(String.valueOf(failures)).append("\" errors=\"0\">\n")
@@ -34,11 +36,15 @@ public final class JunitReport implements Report {
         out.append("    </properties>\n");
         for (SubsectionResult r : result.results()) {
             testcase(out, r.key());
-            if (r.verdict() == Verdict.REGRESSION) {
-                out.append(">\n      <failure type=\"regression\" message=\"").append(Escape.xml(r.message())).append("\">")
-                        .append(Escape.xml(r.key() + ": " + r.message())).append("</failure>\n    </testcase>\n");
+            GateResult gate = input.gateResult(r.key());
+            // With the gate, it decides; the seed rule's message follows for comparison.
+            boolean failed = gate != null ? gate.verdict() == Verdict.REGRESSION : r.verdict() == Verdict.REGRESSION;
+            String message = gate != null ? gate.message() + "; seed rule: " + r.message() : r.message();
+            if (failed) {
+                out.append(">\n      <failure type=\"regression\" message=\"").append(Escape.xml(message)).append("\">")
+                        .append(Escape.xml(r.key() + ": " + message)).append("</failure>\n    </testcase>\n");
             } else {
-                out.append(">\n      <system-out>").append(Escape.xml(r.message())).append("</system-out>\n    </testcase>\n");
+                out.append(">\n      <system-out>").append(Escape.xml(message)).append("</system-out>\n    </testcase>\n");
             }
         }
         for (SubsectionKey key : result.missingInCurrent()) {
@@ -47,7 +53,7 @@ public final class JunitReport implements Report {
                     .append("    </testcase>\n");
         }
         out.append("    <system-out>").append(Escape.xml(String.join("\n", input.notes())
-                + (input.notes().isEmpty() ? "" : "\n") + summary.oneLine())).append("</system-out>\n")
+                + (input.notes().isEmpty() ? "" : "\n") + input.summaryLine())).append("</system-out>\n")
                 .append("  </testsuite>\n</testsuites>\n");
     }
 

@@ -37,6 +37,17 @@ public record ReportInput(
         this(result, baseline, current, baselineName, currentName, notes, null);
     }
 
+    /** The gate's result for {@code key}, or null without a gate. */
+    public org.perfregression.gate.GateResult gateResult(org.perfregression.data.SubsectionKey key) {
+        return gate == null ? null
+                : gate.results().stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** The deciding rule's one-line summary. */
+    public String summaryLine() {
+        return gate != null ? gate.oneLine() : result.summary().oneLine();
+    }
+
     /** Whether the comparison fails: the gate's verdict when there is one, else the seed rule's. */
     public boolean failed() {
         return gate != null ? gate.failed() || !result.missingInCurrent().isEmpty() : result.failed();

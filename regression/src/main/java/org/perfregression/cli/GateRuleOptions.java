@@ -1,0 +1,44 @@
+package org.perfregression.cli;
+
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.gate.ForkGate;
+import picocli.CommandLine.Option;
+
+/** Which rule decides, and the fork-aware gate's knobs: shared by {@code compare} and the main job. */
+public final class GateRuleOptions {
+
+    /** The deciding rule. */
+    public enum Rule { seed, gate }
+
+    @Option(names = "--rule", paramLabel = "seed|gate",
+            description = "Which rule decides: the seed's (Mann-Whitney U + median + MAD band on all samples) or the "
+                    + "fork-aware gate (median fork levels, drift-corrected, moderated t, confirmation) "
+                    + "(default: ${DEFAULT-VALUE}). Reports show both.")
+    Rule rule;
+
+    @Option(names = "--min-change", paramLabel = "PCT",
+            description = "Gate: changes smaller than this are never a verdict (default: ${DEFAULT-VALUE}).")
+    double minChangePct = ForkGate.withDefaults().minChangePct();
+
+    @Option(names = "--gate-significance", paramLabel = "ALPHA",
+            description = "Gate: significance of the first test on fork levels (default: ${DEFAULT-VALUE}).")
+    double significance = ForkGate.withDefaults().significance();
+
+    /** @param defaultRule the command's default: the seed's for {@code compare}, the gate for the main job */
+    public GateRuleOptions(Rule defaultRule) {
+        this.rule = defaultRule;
+    }
+
+    public boolean gate() {
+        return rule == Rule.gate;
+    }
+
+    /** The configured gate; bad values are one-line errors naming the option. */
+    public ForkGate forkGate() {
+        try {
+            return ForkGate.withDefaults().withMinChangePct(minChangePct).withSignificance(significance);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--min-change / --gate-significance: " + e.getMessage());
+        }
+    }
+}
