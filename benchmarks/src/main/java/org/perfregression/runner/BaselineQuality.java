@@ -29,7 +29,13 @@ import org.perfregression.suite.SuiteSettings;
 record BaselineQuality(MachineSpeed speed, int passes, double otherCpuPct, Map<String, Map<SubsectionKey, Double>> mdc,
         Map<String, double[]> forkSdPct) {
 
+    /** With {@code passes} 0 (baselines made from an earlier run's results), the passes are read from the fork layout. */
     static BaselineQuality of(SuiteResults results, ForkGate gate, int passes, double otherCpuPct) {
+        if (passes == 0) {
+            passes = results.layouts().values().stream().flatMap(l -> l.forks().values().stream())
+                    .flatMap(java.util.List::stream).filter(f -> !f.confirmation())
+                    .mapToInt(org.perfregression.gate.MeasuredFork::pass).max().orElse(0);
+        }
         double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
         GateCheck check = new GateCheck(gate, Direction.ofUnit(results.unit()));
         Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();

@@ -268,7 +268,11 @@ public final class BenchmarksMain implements Callable<Integer> {
                 allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);
         boolean useGate = gateOptions.rule.gate();
-        GateCheck check = new GateCheck(forkGate, Direction.ofUnit(results.unit()));
+        GateCheck check = gateOptions.check(Direction.ofUnit(results.unit()));
+        if (useGate) {
+            // The run shift is the whole suite's, not one benchmark's: the machine moved all of them.
+            check = check.withRunShift(Comparison.runShift(baselines, results, check));
+        }
         Map<String, Comparison> comparisons = new LinkedHashMap<>();
         for (String benchmark : results.byBenchmark().keySet()) {
             comparisons.put(benchmark, Comparison.first(benchmark, baselines, results, useGate ? check : null, rule,

@@ -59,6 +59,26 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
         return new Comparison(benchmark, baseline, current, currentName, seed, gate, baselineForks);
     }
 
+    /**
+     * The run's shift over the whole suite: the median change of every subsection of every benchmark
+     * this run measured (see {@link GateCheck}).
+     */
+    static double runShift(GroundTruth.Baselines baselines, SuiteResults results, GateCheck check) {
+        List<Double> changes = new ArrayList<>();
+        for (String benchmark : results.byBenchmark().keySet()) {
+            PerformanceData stored = baselines.byBenchmark().get(benchmark);
+            ForkLayout baselineLayout = baselines.layouts().get(benchmark);
+            if (stored == null || baselineLayout == null) {
+                continue;
+            }
+            String name = baselines.dir().resolve(benchmark + ".json").toString();
+            PerformanceData all = results.byBenchmark().get(benchmark);
+            changes.addAll(check.logChanges(baselineLayout.split(stored, false, name),
+                    results.layouts().get(benchmark).split(all, false, benchmark)));
+        }
+        return GateCheck.runShiftOf(changes);
+    }
+
     /** This comparison with the gate's flags confirmed or cleared by the confirmation forks in {@code results}. */
     Comparison confirmed(SuiteResults results, GateCheck check) {
         Map<SubsectionKey, ForkedSamples> fresh = results.layouts().get(benchmark)

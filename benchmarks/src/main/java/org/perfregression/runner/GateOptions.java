@@ -46,4 +46,10 @@ final class GateOptions {
         }
         return rule.forkGate();
     }
+
+    /** The gate over a comparison in {@code direction}, with the run tolerance. */
+    org.perfregression.gate.GateCheck check(org.perfregression.check.Direction direction) {
+        gate();
+        return rule.check(direction);
+    }
 }

@@ -124,7 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
                         + "writes them)");
             }
         }
-        GateCheck check = new GateCheck(gateRule.forkGate(), direction);
+        GateCheck check = gateRule.check(direction);
         Map<SubsectionKey, ForkedSamples> baselineForks = baselineData.forks()
                 .split(baselineData.data(), false, baselineData.source());
         GateOutcome first = check.compare(baselineForks,

@@ -2,6 +2,7 @@ package org.perfregression.cli;
 
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.GateCheck;
 import picocli.CommandLine.Option;
 
 /** Which rule decides, and the fork-aware gate's knobs: shared by {@code compare} and the main job. */
@@ -24,6 +25,11 @@ public final class GateRuleOptions {
             description = "Gate: significance of the first test on fork levels (default: ${DEFAULT-VALUE}).")
     double significance = ForkGate.withDefaults().significance();
 
+    @Option(names = "--run-tolerance", paramLabel = "PCT",
+            description = "Gate: how far a whole run may move on this machine without a code change; a suite-wide "
+                    + "change beyond it is a verdict for every subsection that moved with it (default: ${DEFAULT-VALUE}).")
+    double runTolerancePct = GateCheck.DEFAULT_RUN_TOLERANCE_PCT;
+
     /** @param defaultRule the command's default: the seed's for {@code compare}, the gate for the main job */
     public GateRuleOptions(Rule defaultRule) {
         this.rule = defaultRule;
@@ -31,6 +37,15 @@ public final class GateRuleOptions {
 
     public boolean gate() {
         return rule == Rule.gate;
+    }
+
+    /** The whole comparison's gate in {@code direction}; bad values are one-line errors naming the option. */
+    public GateCheck check(org.perfregression.check.Direction direction) {
+        try {
+            return new GateCheck(forkGate(), direction).withRunTolerancePct(runTolerancePct);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--run-tolerance: " + e.getMessage());
+        }
     }
 
     /** The configured gate; bad values are one-line errors naming the option. */

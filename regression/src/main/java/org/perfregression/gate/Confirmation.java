@@ -9,7 +9,12 @@ public enum Confirmation {
     /** Fresh forks did not show it: a transient, no verdict. */
     CLEARED("cleared"),
     /** Flagged, but not re-measured (no confirmation run, or beyond its budget): the verdict stands unconfirmed. */
-    NOT_REMEASURED("not_remeasured");
+    NOT_REMEASURED("not_remeasured"),
+    /**
+     * Not judged alone: the whole suite moved beyond the machine's run-to-run tolerance and this
+     * subsection moved with it (see {@link GateCheck}).
+     */
+    SUITE_WIDE("suite_wide");
 
     private final String id;
 

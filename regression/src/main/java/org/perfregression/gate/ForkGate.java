@@ -163,13 +163,25 @@ public final class ForkGate {
      */
     public GateResult test(SubsectionKey key, ForkedSamples baseline, ForkedSamples current, Prior prior,
             Direction direction) {
+        return test(key, baseline, current, prior, direction, 0);
+    }
+
+    /**
+     * The first test, of the change relative to the run's shift.
+     *
+     * @param runShift the run's shift, a log ratio (the median change of the whole suite), 0 for none
+     */
+    public GateResult test(SubsectionKey key, ForkedSamples baseline, ForkedSamples current, Prior prior,
+            Direction direction, double runShift) {
         boolean corrected = corrects(baseline, current);
         double[] b = baseline.levels(corrected);
         double[] c = current.levels(corrected);
-        Difference diff = difference(b, c, prior);
+        Difference absolute = difference(b, c, prior);
+        Difference diff = new Difference(absolute.d() - runShift, absolute.se(), absolute.df());
         double changePct = pct(diff.d());
+        double absolutePct = pct(absolute.d());
         if (!(diff.se() > 0) || !(diff.df() > 0)) {
-            return new GateResult(key, Verdict.NO_CHANGE, changePct, Double.NaN, Double.NaN, Double.NaN, diff.df(),
+            return new GateResult(key, Verdict.NO_CHANGE, changePct, absolutePct, Double.NaN, Double.NaN, Double.NaN, diff.df(),
                     Double.NaN, b.length, c.length, corrected, Confirmation.NOT_FLAGGED, Double.NaN,
                     String.format(Locale.ROOT, "No verdict: %s%% with %d baseline and %d current fork%s, too few to "
                             + "estimate the fork-to-fork noise", signed(changePct), b.length, c.length,
@@ -180,14 +192,20 @@ public final class ForkGate {
         double half = StudentT.quantile(1 - significance / 2, diff.df()) * diff.se();
         double mdc = mdcPct(diff.se(), diff.df());
         Verdict verdict = p < significance ? verdictOf(changePct, direction) : Verdict.NO_CHANGE;
+        if (verdict != verdictOf(absolutePct, direction)) {
+            // Relative to a shifted suite, a subsection that stayed put looks changed: never call it so.
+            verdict = Verdict.NO_CHANGE;
+        }
         String numbers = String.format(Locale.ROOT, "%s%% (CI %s%% to %s%%, p=%s, detectable %.1f%%)", signed(changePct),
-                signed(pct(diff.d() - half)), signed(pct(diff.d() + half)), p(p), mdc);
+                signed(pct(diff.d() - half)), signed(pct(diff.d() + half)), p(p), mdc)
+                + (runShift == 0 ? "" : String.format(Locale.ROOT, " relative to the suite's %s%%", signed(pct(runShift))));
         String message = switch (verdict) {
             case REGRESSION -> "Regression: " + numbers;
             case IMPROVEMENT -> "Improvement: " + numbers;
             case NO_CHANGE -> "No change: " + numbers + (p < significance ? ", within the " + floor() + " floor" : "");
         };
-        return new GateResult(key, verdict, changePct, pct(diff.d() - half), pct(diff.d() + half), p, diff.df(), mdc,
+        return new GateResult(key, verdict, changePct, absolutePct, pct(diff.d() - half), pct(diff.d() + half), p,
+                diff.df(), mdc,
                 b.length, c.length, corrected, verdict == Verdict.NO_CHANGE ? Confirmation.NOT_FLAGGED
                         : Confirmation.NOT_REMEASURED, Double.NaN, message);
     }
@@ -198,15 +216,23 @@ public final class ForkGate {
      */
     public GateResult confirm(GateResult first, ForkedSamples baseline, ForkedSamples fresh, Prior prior,
             Direction direction) {
+        return confirm(first, baseline, fresh, prior, direction, 0);
+    }
+
+    /** Confirmation relative to the run's shift ({@code runShift}, a log ratio), as the first test. */
+    public GateResult confirm(GateResult first, ForkedSamples baseline, ForkedSamples fresh, Prior prior,
+            Direction direction, double runShift) {
         if (!first.flagged()) {
             return first;
         }
         boolean corrected = first.driftCorrected() && corrects(baseline, fresh);
-        Difference diff = difference(baseline.levels(corrected), fresh.levels(corrected), prior);
+        Difference absolute = difference(baseline.levels(corrected), fresh.levels(corrected), prior);
+        Difference diff = new Difference(absolute.d() - runShift, absolute.se(), absolute.df());
         double sign = Math.signum(first.changePct());
         double freshPct = pct(diff.d());
         double p = diff.se() > 0 && diff.df() > 0 ? StudentT.upperP(sign * diff.d() / diff.se(), diff.df()) : 1.0;
-        boolean confirmed = p < confirmSignificance && verdictOf(freshPct, direction) == first.verdict();
+        boolean confirmed = p < confirmSignificance && verdictOf(freshPct, direction) == first.verdict()
+                && verdictOf(pct(absolute.d()), direction) == first.verdict();
         String detail = String.format(Locale.ROOT, "%d fresh fork%s: %s%%, p=%s", fresh.forkCount(),
                 fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(p));
         if (confirmed) {
@@ -219,7 +245,8 @@ public final class ForkGate {
 
     /** A flagged result whose verdict stands without confirmation, or is dropped, as the caller decides. */
     static GateResult with(GateResult r, Verdict verdict, Confirmation confirmation, double confirmP, String message) {
-        return new GateResult(r.key(), verdict, r.changePct(), r.lowPct(), r.highPct(), r.pValue(), r.df(), r.mdcPct(),
+        return new GateResult(r.key(), verdict, r.changePct(), r.absolutePct(), r.lowPct(), r.highPct(), r.pValue(),
+                r.df(), r.mdcPct(),
                 r.baselineForks(), r.currentForks(), r.driftCorrected(), confirmation, confirmP, message);
     }
 
@@ -232,7 +259,7 @@ public final class ForkGate {
         return Math.max(minChangePct, pct(z * se));
     }
 
-    private Verdict verdictOf(double changePct, Direction direction) {
+    Verdict verdictOf(double changePct, Direction direction) {
         if (!(Math.abs(changePct) > minChangePct)) {
             return Verdict.NO_CHANGE;
         }

@@ -13,20 +13,98 @@ import org.perfregression.data.SubsectionKey;
  * {@link ForkGate}, under a {@link Prior} estimated from all of them; then flagged subsections can be
  * confirmed with fresh forks.
  *
+ * <p>Variance has levels (Kalibera and Jones, ISMM 2013): iterations in a fork, forks in a run, and
+ * runs. On a shared machine a whole run can be faster or slower than the one that made the baselines,
+ * partly beyond what the calibration kernel sees (measured here: 20 minutes after the baselines, every
+ * benchmark ran 15 % faster raw and 9 % faster drift-corrected). That run shift is shared by every
+ * subsection, so it is estimated as the median change of the whole suite and each subsection is tested
+ * relative to it: a machine phase makes no verdicts, a change of some code paths stands out. A
+ * change of the whole suite is judged at the suite's level: beyond the machine's run-to-run tolerance
+ * ({@link #runTolerancePct}), every subsection that moved with it beyond the floor gets the verdict
+ * ({@link Confirmation#SUITE_WIDE}); within it, a uniform change cannot be told from the machine.
+ *
  * @param gate the per-subsection test
  * @param direction which way is better
+ * @param runTolerancePct how far (%) a whole run may move on this machine without a code change
+ * @param runShift the run shift to use (a log ratio), or null to estimate it from the comparison
  */
-public record GateCheck(ForkGate gate, Direction direction) {
+public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, Double runShift) {
+
+    /** Measured on the project's machine: see the README, "The gate". */
+    public static final double DEFAULT_RUN_TOLERANCE_PCT = 15;
+
+    /** Fewer subsections than this give no estimate of the run shift (0 is used). */
+    public static final int MIN_SUBSECTIONS_FOR_SHIFT = 20;
+
+    public GateCheck(ForkGate gate, Direction direction) {
+        this(gate, direction, DEFAULT_RUN_TOLERANCE_PCT, null);
+    }
+
+    public GateCheck withRunTolerancePct(double pct) {
+        if (!(pct >= 0) || Double.isInfinite(pct)) {
+            throw new IllegalArgumentException("the run tolerance must be a finite percentage >= 0, got " + pct);
+        }
+        return new GateCheck(gate, direction, pct, runShift);
+    }
+
+    /** Judges subsections relative to {@code logShift}, e.g. the whole suite's when comparing one benchmark of it. */
+    public GateCheck withRunShift(double logShift) {
+        return new GateCheck(gate, direction, runTolerancePct, logShift);
+    }
+
+    /** Each common subsection's change on the log scale (median fork levels, drift-corrected where possible). */
+    public List<Double> logChanges(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
+        List<Double> changes = new ArrayList<>();
+        for (SubsectionKey key : baseline.keySet()) {
+            if (current.containsKey(key)) {
+                boolean corrected = gate.corrects(baseline.get(key), current.get(key));
+                changes.add(org.perfregression.stats.SampleStatistics.median(current.get(key).levels(corrected))
+                        - org.perfregression.stats.SampleStatistics.median(baseline.get(key).levels(corrected)));
+            }
+        }
+        return changes;
+    }
+
+    /** The run shift: the median of {@code logChanges}, or 0 for fewer than {@link #MIN_SUBSECTIONS_FOR_SHIFT}. */
+    public static double runShiftOf(List<Double> logChanges) {
+        if (logChanges.size() < MIN_SUBSECTIONS_FOR_SHIFT) {
+            return 0;
+        }
+        return org.perfregression.stats.SampleStatistics.median(logChanges.stream().mapToDouble(Double::doubleValue).toArray());
+    }
 
     /** The first test of every subsection of {@code baseline} that {@code current} has, in baseline order. */
     public GateOutcome compare(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
         Prior prior = prior(keys, baseline, current);
+        double shift = runShift != null ? runShift : runShiftOf(logChanges(baseline, current));
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
-            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction));
+            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, shift));
         }
-        return new GateOutcome(results, prior, gate, direction, false);
+        return new GateOutcome(suiteWide(results, shift), prior, gate, direction, false, ForkGate.pct(shift),
+                runTolerancePct);
+    }
+
+    /** Beyond the run tolerance, every subsection not flagged alone that moved with the suite gets the suite's verdict. */
+    private List<GateResult> suiteWide(List<GateResult> results, double shift) {
+        double shiftPct = ForkGate.pct(shift);
+        Verdict suite = Math.abs(shiftPct) > runTolerancePct ? gate.verdictOf(shiftPct, direction) : Verdict.NO_CHANGE;
+        if (suite == Verdict.NO_CHANGE) {
+            return results;
+        }
+        List<GateResult> marked = new ArrayList<>();
+        for (GateResult r : results) {
+            if (r.verdict() == Verdict.NO_CHANGE && !r.flagged() && gate.verdictOf(r.absolutePct(), direction) == suite) {
+                marked.add(ForkGate.with(r, suite, Confirmation.SUITE_WIDE, Double.NaN, String.format(java.util.Locale.ROOT,
+                        "%s (suite-wide): %s%% with the whole suite at %s%%, beyond the %.0f%% a run moves on this machine",
+                        suite == Verdict.REGRESSION ? "Regression" : "Improvement", ForkGate.signed(r.absolutePct()),
+                        ForkGate.signed(shiftPct), runTolerancePct)));
+            } else {
+                marked.add(r);
+            }
+        }
+        return marked;
     }
 
     /**
@@ -81,11 +159,12 @@ public record GateCheck(ForkGate gate, Direction direction) {
      */
     public GateOutcome confirm(GateOutcome first, Map<SubsectionKey, ForkedSamples> baseline,
             Map<SubsectionKey, ForkedSamples> fresh) {
+        double shift = Math.log1p(first.runShiftPct() / 100);
         List<GateResult> confirmed = new ArrayList<>();
         for (GateResult r : first.results()) {
             ForkedSamples more = fresh.get(r.key());
             confirmed.add(r.flagged() && more != null
-                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction) : r);
+                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, shift) : r);
         }
         List<GateResult> results = new ArrayList<>();
         for (GateResult r : confirmed) {
@@ -97,7 +176,8 @@ public record GateCheck(ForkGate gate, Direction direction) {
                 results.add(r);
             }
         }
-        return new GateOutcome(results, first.prior(), gate, direction, true);
+        return new GateOutcome(results, first.prior(), gate, direction, true, first.runShiftPct(),
+                first.runTolerancePct());
     }
 
     private static boolean mostlyConfirmed(List<GateResult> results, Verdict verdict) {

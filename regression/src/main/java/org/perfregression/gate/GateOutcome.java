@@ -15,9 +15,11 @@ import org.perfregression.stats.SampleStatistics;
  * @param gate the test that decided
  * @param direction which way is better
  * @param confirmationRun whether flagged subsections were re-measured
+ * @param runShiftPct the run's shift the subsections were judged relative to (the suite's median change), in %
+ * @param runTolerancePct how far a run may move on this machine; beyond it the suite-wide change is a verdict
  */
 public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, Direction direction,
-        boolean confirmationRun) {
+        boolean confirmationRun, double runShiftPct, double runTolerancePct) {
 
     public GateOutcome {
         results = List.copyOf(results);
@@ -50,7 +52,11 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         return ordered;
     }
 
-    /** E.g. {@code 90 compared: 2 regressions (2 confirmed), 0 improvements, 88 no change (3 flags cleared); typical MDC 8.1%}. */
+    /**
+     * E.g. {@code 90 compared: 2 regressions, 0 improvements, 88 no change (2 verdicts confirmed in fresh
+     * forks, 3 flags cleared); run shift -4.0% (within the 15% a run moves on this machine); minimum
+     * detectable change 30.1% typical}.
+     */
     public String oneLine() {
         long regressions = count(Verdict.REGRESSION);
         long improvements = count(Verdict.IMPROVEMENT);
@@ -66,6 +72,11 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
                     .append(count(Confirmation.CLEARED) == 1 ? "" : "s").append(" cleared)");
         } else if (regressions + improvements > 0) {
             line.append(" (not confirmed in fresh forks)");
+        }
+        line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.0f%% a run moves on this machine)",
+                runShiftPct, Math.abs(runShiftPct) > runTolerancePct ? "beyond" : "within", runTolerancePct));
+        if (count(Confirmation.SUITE_WIDE) > 0) {
+            line.append(", ").append(count(Confirmation.SUITE_WIDE)).append(" verdicts suite-wide");
         }
         double mdc = typicalMdcPct();
         if (Double.isFinite(mdc)) {

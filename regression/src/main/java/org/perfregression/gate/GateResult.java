@@ -4,13 +4,15 @@ import org.perfregression.check.Verdict;
 import org.perfregression.data.SubsectionKey;
 
 /**
- * The gate's verdict on one subsection and the numbers behind it. Changes are relative changes of
- * the subsection's level (the mean over forks of each fork's log median, drift-corrected), in %:
- * {@code +20} means 1.2 times the baseline's time.
+ * The gate's verdict on one subsection and the numbers behind it. Changes are changes of the
+ * subsection's level (the median over forks of each fork's log trimmed mean, drift-corrected), in %:
+ * {@code +20} means 1.2 times the baseline's time. The test judges the change relative to the run's
+ * shift (the median change of the whole suite, see {@link GateCheck}).
  *
  * @param key which subsection
  * @param verdict regression, improvement or no change, after confirmation
- * @param changePct the estimated change
+ * @param changePct the estimated change relative to the run's shift: what the test judges
+ * @param absolutePct the estimated change itself, shift included
  * @param lowPct lower end of the {@code 1 - significance} confidence interval of the change
  * @param highPct upper end of that interval
  * @param pValue two-sided p-value of the moderated t test on fork levels (NaN when it cannot be tested)
@@ -28,6 +30,7 @@ public record GateResult(
         SubsectionKey key,
         Verdict verdict,
         double changePct,
+        double absolutePct,
         double lowPct,
         double highPct,
         double pValue,
@@ -40,9 +43,10 @@ public record GateResult(
         double confirmPValue,
         String message) {
 
-    /** The first test flagged it, whatever confirmation said. */
+    /** The first test flagged it on its own, whatever confirmation said. */
     public boolean flagged() {
-        return confirmation != Confirmation.NOT_FLAGGED;
+        return confirmation == Confirmation.NOT_REMEASURED || confirmation == Confirmation.CONFIRMED
+                || confirmation == Confirmation.CLEARED;
     }
 
     /** Size of the change relative to the noise, for ordering worst first: |change| / MDC. */

@@ -95,6 +95,9 @@ public final class JsonReport implements Report {
         g.writeNumberField("confirmed", gate.count(Confirmation.CONFIRMED));
         g.writeNumberField("cleared", gate.count(Confirmation.CLEARED));
         g.writeNumberField("unconfirmed", gate.count(Confirmation.NOT_REMEASURED));
+        g.writeNumberField("suite_wide", gate.count(Confirmation.SUITE_WIDE));
+        writeNumberOrNull(g, "run_shift_pct", gate.runShiftPct());
+        g.writeNumberField("run_tolerance_pct", gate.runTolerancePct());
         writeStrings(g, "regression_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.REGRESSION)
                 .map(r -> r.key() + ": " + r.message()).toList());
         writeStrings(g, "improvement_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT)
@@ -119,6 +122,7 @@ public final class JsonReport implements Report {
         g.writeObjectFieldStart("gate");
         g.writeStringField("verdict", r.verdict().id());
         writeNumberOrNull(g, "change_pct", r.changePct());
+        writeNumberOrNull(g, "absolute_pct", r.absolutePct());
         writeNumberOrNull(g, "ci_low_pct", r.lowPct());
         writeNumberOrNull(g, "ci_high_pct", r.highPct());
         writeNumberOrNull(g, "p_value", r.pValue());

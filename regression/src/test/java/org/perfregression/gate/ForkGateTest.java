@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.perfregression.check.Direction;
@@ -143,10 +144,49 @@ class ForkGateTest {
         Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
         double mdc = median(GATE.detectable(baseline, 2).values().stream().mapToDouble(Double::doubleValue).toArray());
         assertTrue(mdc > 10 && mdc < 25, "MDC for a 5 % fork SD, 6 vs 2 forks: " + mdc);
-        GateOutcome atMdc = GATE.compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log1p(mdc / 100)));
+        // The subsection-level claim, with the run shift known (0): see the run-shift tests for the suite level.
+        GateOutcome atMdc = GATE.withRunShift(0).compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log1p(mdc / 100)));
         double power = (double) atMdc.count(Verdict.REGRESSION) / SUBSECTIONS;
         assertTrue(power > 0.8 && power < 0.97, "a change of the MDC (" + mdc + " %) is flagged about 90 % of the "
                 + "time: " + power);
+    }
+
+    @Test
+    void aRunShiftTheCalibrationMissedIsNoVerdictButAChangeOfSomeSubsectionsStandsOut() {
+        Simulation sim = new Simulation(13);
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        // The whole run is 12 % slower in a way the calibration does not see (measured here: 9 %) ...
+        Map<SubsectionKey, ForkedSamples> current = sim.suite(SUBSECTIONS, 2, Math.log(1.12));
+        // ... and ten subsections really got 40 % slower.
+        List<SubsectionKey> changed = baseline.keySet().stream().limit(10).toList();
+        changed.forEach(k -> current.put(k, sim.subsection(sim.levels.get(k), 2, Math.log(1.12 * 1.4))));
+        GateOutcome outcome = GATE.compare(baseline, current);
+        assertEquals(12, outcome.runShiftPct(), 1.5);
+        assertTrue(outcome.oneLine().contains("within the 15% a run moves"), outcome.oneLine());
+        for (GateResult r : outcome.results()) {
+            if (changed.contains(r.key())) {
+                assertEquals(Verdict.REGRESSION, r.verdict(), r.message());
+            }
+        }
+        long others = outcome.results().stream().filter(r -> !changed.contains(r.key()) && r.flagged()).count();
+        assertTrue(others <= 0.08 * SUBSECTIONS, "the shared shift is no verdict by itself: " + outcome.oneLine());
+        GateOutcome absolute = GATE.withRunShift(0).compare(baseline, current);
+        assertTrue(absolute.count(Verdict.REGRESSION) > 0.3 * SUBSECTIONS,
+                "judged absolutely, the machine's shift would fail the build: " + absolute.oneLine());
+    }
+
+    @Test
+    void aWholeSuiteChangeBeyondTheRunToleranceIsASuiteWideVerdict() {
+        Simulation sim = new Simulation(14);
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        GateOutcome outcome = GATE.compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log(1.3)));
+        assertEquals(30, outcome.runShiftPct(), 2);
+        assertTrue(outcome.count(Verdict.REGRESSION) >= 0.95 * SUBSECTIONS, outcome.oneLine());
+        assertTrue(outcome.count(Confirmation.SUITE_WIDE) >= 0.9 * SUBSECTIONS, outcome.oneLine());
+        GateResult any = outcome.results().stream().filter(r -> r.confirmation() == Confirmation.SUITE_WIDE)
+                .findFirst().orElseThrow();
+        assertTrue(any.message().startsWith("Regression (suite-wide): +") && any.message().contains("whole suite at +"),
+                any.message());
     }
 
     @Test

@@ -79,7 +79,7 @@ class GateCompareTest {
         assertTrue(run.out().startsWith("40 compared: 40 regressions"), run.out());
         String markdown = Files.readString(md);
         assertTrue(markdown.startsWith("## Performance check: FAILED") && markdown.contains("| Gate verdict |")
-                && markdown.contains("regression (unconfirmed)") && markdown.contains("Seed rule, for comparison:"),
+                && markdown.contains("regression (suite-wide)") && markdown.contains("Seed rule, for comparison:"),
                 markdown);
         String junit = Files.readString(xml);
         assertTrue(junit.contains("failures=\"40\"") && junit.contains("; seed rule: "), junit);
