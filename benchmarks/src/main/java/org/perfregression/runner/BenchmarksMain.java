@@ -270,8 +270,8 @@ public final class BenchmarksMain implements Callable<Integer> {
         boolean useGate = gateOptions.rule.gate();
         GateCheck check = gateOptions.check(Direction.ofUnit(results.unit()));
         if (useGate) {
-            // The run shift is the whole suite's, not one benchmark's: the machine moved all of them.
-            check = check.withRunShift(Comparison.runShift(baselines, results, check));
+            // The run's effect is the whole suite's, not one benchmark's: the machine moved all of them.
+            check = check.withRunEffect(Comparison.runEffect(baselines, results, check));
         }
         Map<String, Comparison> comparisons = new LinkedHashMap<>();
         for (String benchmark : results.byBenchmark().keySet()) {

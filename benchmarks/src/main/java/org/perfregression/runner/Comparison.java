@@ -13,6 +13,7 @@ import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
+import org.perfregression.gate.RunEffect;
 import org.perfregression.platform.PlatformMismatchException;
 import org.perfregression.report.ReportInput;
 
@@ -60,11 +61,11 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
     }
 
     /**
-     * The run's shift over the whole suite: the median change of every subsection of every benchmark
-     * this run measured (see {@link GateCheck}).
+     * The run's effect over the whole suite, from every subsection of every benchmark this run
+     * measured (see {@link RunEffect}).
      */
-    static double runShift(GroundTruth.Baselines baselines, SuiteResults results, GateCheck check) {
-        List<Double> changes = new ArrayList<>();
+    static RunEffect runEffect(GroundTruth.Baselines baselines, SuiteResults results, GateCheck check) {
+        List<double[]> changes = new ArrayList<>();
         for (String benchmark : results.byBenchmark().keySet()) {
             PerformanceData stored = baselines.byBenchmark().get(benchmark);
             ForkLayout baselineLayout = baselines.layouts().get(benchmark);
@@ -73,10 +74,10 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
             }
             String name = baselines.dir().resolve(benchmark + ".json").toString();
             PerformanceData all = results.byBenchmark().get(benchmark);
-            changes.addAll(check.logChanges(baselineLayout.split(stored, false, name),
+            changes.addAll(check.changes(baselineLayout.split(stored, false, name),
                     results.layouts().get(benchmark).split(all, false, benchmark)));
         }
-        return GateCheck.runShiftOf(changes);
+        return RunEffect.estimate(changes);
     }
 
     /** This comparison with the gate's flags confirmed or cleared by the confirmation forks in {@code results}. */

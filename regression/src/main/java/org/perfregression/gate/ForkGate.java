@@ -131,6 +131,12 @@ public final class ForkGate {
         return new double[] {(sumOfSquares(b) + sumOfSquares(c)) / df, df};
     }
 
+    /** A difference relative to the run's shift, its uncertainty widened by the run's interaction variance. */
+    static Difference relative(Difference absolute, RunEffect run) {
+        return new Difference(absolute.d() - run.shift(),
+                Math.sqrt(absolute.se() * absolute.se() + run.interactionVariance()), absolute.df());
+    }
+
     /** The unbiased variance of one side's levels; NaN for fewer than two. */
     static double sampleVariance(double[] levels) {
         return levels.length < 2 ? Double.NaN : sumOfSquares(levels) / (levels.length - 1);
@@ -163,21 +169,21 @@ public final class ForkGate {
      */
     public GateResult test(SubsectionKey key, ForkedSamples baseline, ForkedSamples current, Prior prior,
             Direction direction) {
-        return test(key, baseline, current, prior, direction, 0);
+        return test(key, baseline, current, prior, direction, RunEffect.NONE);
     }
 
     /**
-     * The first test, of the change relative to the run's shift.
-     *
-     * @param runShift the run's shift, a log ratio (the median change of the whole suite), 0 for none
+     * The first test, of the change relative to the run's shift, with the run's subsection-by-run
+     * interaction added to the subsection's own uncertainty.
      */
     public GateResult test(SubsectionKey key, ForkedSamples baseline, ForkedSamples current, Prior prior,
-            Direction direction, double runShift) {
+            Direction direction, RunEffect run) {
+        double runShift = run.shift();
         boolean corrected = corrects(baseline, current);
         double[] b = baseline.levels(corrected);
         double[] c = current.levels(corrected);
         Difference absolute = difference(b, c, prior);
-        Difference diff = new Difference(absolute.d() - runShift, absolute.se(), absolute.df());
+        Difference diff = relative(absolute, run);
         double changePct = pct(diff.d());
         double absolutePct = pct(absolute.d());
         if (!(diff.se() > 0) || !(diff.df() > 0)) {
@@ -202,7 +208,9 @@ public final class ForkGate {
         String message = switch (verdict) {
             case REGRESSION -> "Regression: " + numbers;
             case IMPROVEMENT -> "Improvement: " + numbers;
-            case NO_CHANGE -> "No change: " + numbers + (p < significance ? ", within the " + floor() + " floor" : "");
+            case NO_CHANGE -> "No change: " + numbers + (!(p < significance) ? ""
+                    : verdictOf(changePct, direction) == Verdict.NO_CHANGE ? ", within the " + floor() + " floor"
+                    : ", only relative to the suite's shift (" + signed(absolutePct) + "% absolute)");
         };
         return new GateResult(key, verdict, changePct, absolutePct, pct(diff.d() - half), pct(diff.d() + half), p,
                 diff.df(), mdc,
@@ -216,18 +224,18 @@ public final class ForkGate {
      */
     public GateResult confirm(GateResult first, ForkedSamples baseline, ForkedSamples fresh, Prior prior,
             Direction direction) {
-        return confirm(first, baseline, fresh, prior, direction, 0);
+        return confirm(first, baseline, fresh, prior, direction, RunEffect.NONE);
     }
 
-    /** Confirmation relative to the run's shift ({@code runShift}, a log ratio), as the first test. */
+    /** Confirmation relative to the run's effect, as the first test. */
     public GateResult confirm(GateResult first, ForkedSamples baseline, ForkedSamples fresh, Prior prior,
-            Direction direction, double runShift) {
+            Direction direction, RunEffect run) {
         if (!first.flagged()) {
             return first;
         }
         boolean corrected = first.driftCorrected() && corrects(baseline, fresh);
         Difference absolute = difference(baseline.levels(corrected), fresh.levels(corrected), prior);
-        Difference diff = new Difference(absolute.d() - runShift, absolute.se(), absolute.df());
+        Difference diff = relative(absolute, run);
         double sign = Math.signum(first.changePct());
         double freshPct = pct(diff.d());
         double p = diff.se() > 0 && diff.df() > 0 ? StudentT.upperP(sign * diff.d() / diff.se(), diff.df()) : 1.0;

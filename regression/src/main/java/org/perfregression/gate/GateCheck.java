@@ -26,9 +26,9 @@ import org.perfregression.data.SubsectionKey;
  * @param gate the per-subsection test
  * @param direction which way is better
  * @param runTolerancePct how far (%) a whole run may move on this machine without a code change
- * @param runShift the run shift to use (a log ratio), or null to estimate it from the comparison
+ * @param run the run effect to use, or null to estimate it from the comparison ({@link RunEffect})
  */
-public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, Double runShift) {
+public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, RunEffect run) {
 
     /** Measured on the project's machine: see the README, "The gate". */
     public static final double DEFAULT_RUN_TOLERANCE_PCT = 15;
@@ -44,46 +44,41 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         if (!(pct >= 0) || Double.isInfinite(pct)) {
             throw new IllegalArgumentException("the run tolerance must be a finite percentage >= 0, got " + pct);
         }
-        return new GateCheck(gate, direction, pct, runShift);
+        return new GateCheck(gate, direction, pct, run);
     }
 
-    /** Judges subsections relative to {@code logShift}, e.g. the whole suite's when comparing one benchmark of it. */
-    public GateCheck withRunShift(double logShift) {
-        return new GateCheck(gate, direction, runTolerancePct, logShift);
+    /** Judges subsections relative to {@code run}, e.g. the whole suite's when comparing one benchmark of it. */
+    public GateCheck withRunEffect(RunEffect run) {
+        return new GateCheck(gate, direction, runTolerancePct, run);
     }
 
-    /** Each common subsection's change on the log scale (median fork levels, drift-corrected where possible). */
-    public List<Double> logChanges(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
-        List<Double> changes = new ArrayList<>();
-        for (SubsectionKey key : baseline.keySet()) {
-            if (current.containsKey(key)) {
-                boolean corrected = gate.corrects(baseline.get(key), current.get(key));
-                changes.add(org.perfregression.stats.SampleStatistics.median(current.get(key).levels(corrected))
-                        - org.perfregression.stats.SampleStatistics.median(baseline.get(key).levels(corrected)));
-            }
+    /**
+     * Each common subsection's change on the log scale (median fork levels, drift-corrected where
+     * possible) and its squared standard error: what {@link RunEffect#estimate} takes.
+     */
+    public List<double[]> changes(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
+        List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
+        Prior prior = prior(keys, baseline, current);
+        List<double[]> changes = new ArrayList<>();
+        for (SubsectionKey key : keys) {
+            boolean corrected = gate.corrects(baseline.get(key), current.get(key));
+            ForkGate.Difference d = gate.difference(baseline.get(key).levels(corrected), current.get(key).levels(corrected),
+                    prior);
+            changes.add(new double[] {d.d(), d.se() * d.se()});
         }
         return changes;
-    }
-
-    /** The run shift: the median of {@code logChanges}, or 0 for fewer than {@link #MIN_SUBSECTIONS_FOR_SHIFT}. */
-    public static double runShiftOf(List<Double> logChanges) {
-        if (logChanges.size() < MIN_SUBSECTIONS_FOR_SHIFT) {
-            return 0;
-        }
-        return org.perfregression.stats.SampleStatistics.median(logChanges.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The first test of every subsection of {@code baseline} that {@code current} has, in baseline order. */
     public GateOutcome compare(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
         Prior prior = prior(keys, baseline, current);
-        double shift = runShift != null ? runShift : runShiftOf(logChanges(baseline, current));
+        RunEffect effect = run != null ? run : RunEffect.estimate(changes(baseline, current));
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
-            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, shift));
+            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, effect));
         }
-        return new GateOutcome(suiteWide(results, shift), prior, gate, direction, false, ForkGate.pct(shift),
-                runTolerancePct);
+        return new GateOutcome(suiteWide(results, effect.shift()), prior, gate, direction, false, effect, runTolerancePct);
     }
 
     /** Beyond the run tolerance, every subsection not flagged alone that moved with the suite gets the suite's verdict. */
@@ -159,12 +154,11 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
      */
     public GateOutcome confirm(GateOutcome first, Map<SubsectionKey, ForkedSamples> baseline,
             Map<SubsectionKey, ForkedSamples> fresh) {
-        double shift = Math.log1p(first.runShiftPct() / 100);
         List<GateResult> confirmed = new ArrayList<>();
         for (GateResult r : first.results()) {
             ForkedSamples more = fresh.get(r.key());
             confirmed.add(r.flagged() && more != null
-                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, shift) : r);
+                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, first.run()) : r);
         }
         List<GateResult> results = new ArrayList<>();
         for (GateResult r : confirmed) {
@@ -176,8 +170,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
                 results.add(r);
             }
         }
-        return new GateOutcome(results, first.prior(), gate, direction, true, first.runShiftPct(),
-                first.runTolerancePct());
+        return new GateOutcome(results, first.prior(), gate, direction, true, first.run(), first.runTolerancePct());
     }
 
     private static boolean mostlyConfirmed(List<GateResult> results, Verdict verdict) {

@@ -15,14 +15,19 @@ import org.perfregression.stats.SampleStatistics;
  * @param gate the test that decided
  * @param direction which way is better
  * @param confirmationRun whether flagged subsections were re-measured
- * @param runShiftPct the run's shift the subsections were judged relative to (the suite's median change), in %
+ * @param run the run's effect the subsections were judged against (the suite's shift and spread)
  * @param runTolerancePct how far a run may move on this machine; beyond it the suite-wide change is a verdict
  */
 public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, Direction direction,
-        boolean confirmationRun, double runShiftPct, double runTolerancePct) {
+        boolean confirmationRun, RunEffect run, double runTolerancePct) {
 
     public GateOutcome {
         results = List.copyOf(results);
+    }
+
+    /** The run's shift in %: the suite's median change. */
+    public double runShiftPct() {
+        return ForkGate.pct(run.shift());
     }
 
     public long count(Verdict verdict) {
@@ -73,8 +78,9 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         } else if (regressions + improvements > 0) {
             line.append(" (not confirmed in fresh forks)");
         }
-        line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.0f%% a run moves on this machine)",
-                runShiftPct, Math.abs(runShiftPct) > runTolerancePct ? "beyond" : "within", runTolerancePct));
+        line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.0f%% a run moves on this machine), "
+                + "subsections %.1f%% around it beyond their noise", runShiftPct(),
+                Math.abs(runShiftPct()) > runTolerancePct ? "beyond" : "within", runTolerancePct, run.interactionSdPct()));
         if (count(Confirmation.SUITE_WIDE) > 0) {
             line.append(", ").append(count(Confirmation.SUITE_WIDE)).append(" verdicts suite-wide");
         }

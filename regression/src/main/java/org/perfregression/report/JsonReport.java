@@ -98,6 +98,7 @@ public final class JsonReport implements Report {
         g.writeNumberField("suite_wide", gate.count(Confirmation.SUITE_WIDE));
         writeNumberOrNull(g, "run_shift_pct", gate.runShiftPct());
         g.writeNumberField("run_tolerance_pct", gate.runTolerancePct());
+        writeNumberOrNull(g, "run_interaction_sd_pct", gate.run().interactionSdPct());
         writeStrings(g, "regression_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.REGRESSION)
                 .map(r -> r.key() + ": " + r.message()).toList());
         writeStrings(g, "improvement_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT)

@@ -145,7 +145,7 @@ class ForkGateTest {
         double mdc = median(GATE.detectable(baseline, 2).values().stream().mapToDouble(Double::doubleValue).toArray());
         assertTrue(mdc > 10 && mdc < 25, "MDC for a 5 % fork SD, 6 vs 2 forks: " + mdc);
         // The subsection-level claim, with the run shift known (0): see the run-shift tests for the suite level.
-        GateOutcome atMdc = GATE.withRunShift(0).compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log1p(mdc / 100)));
+        GateOutcome atMdc = GATE.withRunEffect(RunEffect.NONE).compare(baseline, sim.suite(SUBSECTIONS, 2, Math.log1p(mdc / 100)));
         double power = (double) atMdc.count(Verdict.REGRESSION) / SUBSECTIONS;
         assertTrue(power > 0.8 && power < 0.97, "a change of the MDC (" + mdc + " %) is flagged about 90 % of the "
                 + "time: " + power);
@@ -170,9 +170,36 @@ class ForkGateTest {
         }
         long others = outcome.results().stream().filter(r -> !changed.contains(r.key()) && r.flagged()).count();
         assertTrue(others <= 0.08 * SUBSECTIONS, "the shared shift is no verdict by itself: " + outcome.oneLine());
-        GateOutcome absolute = GATE.withRunShift(0).compare(baseline, current);
+        GateOutcome absolute = GATE.withRunEffect(RunEffect.NONE).compare(baseline, current);
         assertTrue(absolute.count(Verdict.REGRESSION) > 0.3 * SUBSECTIONS,
                 "judged absolutely, the machine's shift would fail the build: " + absolute.oneLine());
+    }
+
+    @Test
+    void aMachineStateThatMovesSubsectionsUnequallyIsAbsorbedByTheRunsInteractionVariance() {
+        Simulation sim = new Simulation(15);
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        // The machine's state moves each subsection by its own amount (SD 8 %), in the first forks and
+        // in the fresh ones alike: fresh forks cannot clear it, only the model can.
+        Map<SubsectionKey, Double> offset = new java.util.LinkedHashMap<>();
+        baseline.keySet().forEach(k -> offset.put(k, sim.random.nextGaussian() * 0.08));
+        Map<SubsectionKey, ForkedSamples> current = new java.util.LinkedHashMap<>();
+        baseline.keySet().forEach(k -> current.put(k, sim.subsection(sim.levels.get(k), 2, offset.get(k))));
+        GateOutcome first = GATE.compare(baseline, current);
+        assertTrue(first.run().interactionSdPct() > 5 && first.run().interactionSdPct() < 11,
+                "the interaction is estimated: " + first.oneLine());
+        GateOutcome ignoring = GATE.withRunEffect(new RunEffect(first.run().shift(), 0)).compare(baseline, current);
+        Map<SubsectionKey, ForkedSamples> fresh = new java.util.LinkedHashMap<>();
+        ignoring.results().stream().filter(GateResult::flagged)
+                .forEach(r -> fresh.put(r.key(), sim.subsection(sim.levels.get(r.key()), 3, offset.get(r.key()))));
+        long modelled = verdicts(GATE.confirm(first, baseline, fresh));
+        long ignored = verdicts(GATE.withRunEffect(new RunEffect(first.run().shift(), 0)).confirm(ignoring, baseline, fresh));
+        assertTrue(ignored >= 3 * Math.max(1, modelled), "ignored: " + ignored + " verdicts, modelled: " + modelled);
+        assertTrue(modelled <= 0.03 * SUBSECTIONS, "modelled: " + modelled + " verdicts in " + SUBSECTIONS);
+    }
+
+    private static long verdicts(GateOutcome outcome) {
+        return outcome.count(Verdict.REGRESSION) + outcome.count(Verdict.IMPROVEMENT);
     }
 
     @Test
