@@ -50,13 +50,8 @@ record BaselineQuality(MachineSpeed speed, int passes, double otherCpuPct, Map<S
 
     private static double medianForkSd(Map<SubsectionKey, ForkedSamples> forks, boolean corrected) {
         double[] sds = forks.values().stream().map(f -> f.levels(corrected)).filter(l -> l.length > 1)
-                .mapToDouble(l -> Math.sqrt(variance(l)) * 100).toArray();
+                .mapToDouble(l -> Math.sqrt(ForkGate.sampleVariance(l)) * 100).toArray();
         return sds.length == 0 ? Double.NaN : SampleStatistics.median(sds);
-    }
-
-    private static double variance(double[] x) {
-        double mean = Arrays.stream(x).average().orElse(0);
-        return Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
     }
 
     private static double quantile(double[] values, double q) {

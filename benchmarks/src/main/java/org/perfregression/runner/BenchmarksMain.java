@@ -208,7 +208,7 @@ public final class BenchmarksMain implements Callable<Integer> {
             notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "
                     + "verdicts may reflect them", otherCpu));
         }
-        return compare(baselines, results, run, folder, forkGate, notes, out);
+        return compare(baselines, results, run, folder, notes, out);
     }
 
     /** Other processes' CPU above this share (% of all cores) make a machine busy. */
@@ -263,7 +263,7 @@ public final class BenchmarksMain implements Callable<Integer> {
     }
 
     private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
-            ForkGate forkGate, List<String> machineNotes, PrintStream out) throws IOException {
+            List<String> machineNotes, PrintStream out) throws IOException {
         List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), Platform.current(),
                 allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);

@@ -138,7 +138,7 @@ public final class ForkGate {
     }
 
     /** The unbiased variance of one side's levels; NaN for fewer than two. */
-    static double sampleVariance(double[] levels) {
+    public static double sampleVariance(double[] levels) {
         return levels.length < 2 ? Double.NaN : sumOfSquares(levels) / (levels.length - 1);
     }
 

@@ -173,14 +173,14 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         return new GateOutcome(results, first.prior(), gate, direction, true, first.run(), first.runTolerancePct());
     }
 
-    private static boolean mostlyConfirmed(List<GateResult> results, Verdict verdict) {
+    /** Whether at least half of the re-measured flags in {@code verdict}'s direction were confirmed (true when none was). */
+    private boolean mostlyConfirmed(List<GateResult> results, Verdict verdict) {
         int remeasured = 0;
         int confirmed = 0;
         for (GateResult r : results) {
-            boolean sameDirection = r.confirmation() == Confirmation.CONFIRMED ? r.verdict() == verdict
-                    : r.confirmation() == Confirmation.CLEARED && Math.signum(r.changePct())
-                            == (verdict == Verdict.REGRESSION ? 1 : -1) * 1.0;
-            if (sameDirection && (r.confirmation() == Confirmation.CONFIRMED || r.confirmation() == Confirmation.CLEARED)) {
+            boolean wasFlaggedSo = r.confirmation() == Confirmation.CONFIRMED ? r.verdict() == verdict
+                    : r.confirmation() == Confirmation.CLEARED && gate.verdictOf(r.changePct(), direction) == verdict;
+            if (wasFlaggedSo) {
                 remeasured++;
                 confirmed += r.confirmation() == Confirmation.CONFIRMED ? 1 : 0;
             }

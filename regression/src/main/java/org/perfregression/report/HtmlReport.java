@@ -84,13 +84,14 @@ public final class HtmlReport implements Report {
         missing(out, "New in current (not compared)", result.newInCurrent());
 
         List<SubsectionResult> ordered = result.worstFirst();
+        var gates = input.gateByKey();
         out.append("<table id=\"results\"><thead><tr><th>section</th><th>subsection</th><th>baseline median</th>")
                 .append("<th>current median</th><th>delta %</th><th>band %</th><th>p</th><th>verdict</th>")
                 .append(input.gate() == null ? "" : "<th>gate change %</th><th>detectable %</th><th>gate verdict</th>")
                 .append("</tr></thead><tbody>\n");
         for (int i = 0; i < ordered.size(); i++) {
             SubsectionResult r = ordered.get(i);
-            GateResult gate = input.gateResult(r.key());
+            GateResult gate = gates.get(r.key());
             String name = Escape.xml(r.key().subsection());
             out.append("<tr class=\"").append((gate != null ? gate.verdict() : r.verdict()).id()).append("\"><td>").append(Escape.xml(r.key().section()))
                     .append("</td><td>").append(i < MAX_PLOTS ? "<a href=\"#plot-" + i + "\">" + name + "</a>" : name)

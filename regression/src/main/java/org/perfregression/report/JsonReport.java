@@ -33,10 +33,7 @@ public final class JsonReport implements Report {
     @Override
     public void write(ReportInput input, Appendable out) throws IOException {
         CheckResult result = input.result();
-        Map<SubsectionKey, GateResult> gateResults = new java.util.HashMap<>();
-        if (input.gate() != null) {
-            input.gate().results().forEach(r -> gateResults.put(r.key(), r));
-        }
+        Map<SubsectionKey, GateResult> gateResults = input.gateByKey();
         try (JsonGenerator g = FACTORY.createGenerator(asWriter(out))) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();

@@ -34,9 +34,10 @@ public final class JunitReport implements Report {
             property(out, "note", note);
         }
         out.append("    </properties>\n");
+        var gates = input.gateByKey();
         for (SubsectionResult r : result.results()) {
             testcase(out, r.key());
-            GateResult gate = input.gateResult(r.key());
+            GateResult gate = gates.get(r.key());
             // With the gate, it decides; the seed rule's message follows for comparison.
             boolean failed = gate != null ? gate.verdict() == Verdict.REGRESSION : r.verdict() == Verdict.REGRESSION;
             String message = gate != null ? gate.message() + "; seed rule: " + r.message() : r.message();

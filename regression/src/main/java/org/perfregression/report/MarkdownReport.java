@@ -72,8 +72,9 @@ public final class MarkdownReport implements Report {
 
     private static void gateRows(Appendable out, ReportInput input, List<GateResult> rows) throws IOException {
         out.append(GATE_HEADER).append('\n').append(GATE_RULE).append('\n');
+        var seed = input.seedByKey();
         for (GateResult g : rows) {
-            SubsectionResult r = input.result().bySection().get(g.key().section()).get(g.key().subsection());
+            SubsectionResult r = seed.get(g.key());
             out.append("| ").append(Escape.markdown(g.key().section()))
                     .append(" | ").append(Escape.markdown(g.key().subsection()))
                     .append(" | ").append(Numbers.compact(r.baselineMedian()))

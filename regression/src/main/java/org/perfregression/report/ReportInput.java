@@ -37,10 +37,20 @@ public record ReportInput(
         this(result, baseline, current, baselineName, currentName, notes, null);
     }
 
-    /** The gate's result for {@code key}, or null without a gate. */
-    public org.perfregression.gate.GateResult gateResult(org.perfregression.data.SubsectionKey key) {
-        return gate == null ? null
-                : gate.results().stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    /** The gate's results by subsection, empty without a gate: built once per report, looked up per row. */
+    public java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.gate.GateResult> gateByKey() {
+        java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.gate.GateResult> byKey = new java.util.HashMap<>();
+        if (gate != null) {
+            gate.results().forEach(r -> byKey.put(r.key(), r));
+        }
+        return byKey;
+    }
+
+    /** The seed rule's results by subsection: built once per report, looked up per row. */
+    public java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.check.SubsectionResult> seedByKey() {
+        java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.check.SubsectionResult> byKey = new java.util.HashMap<>();
+        result.results().forEach(r -> byKey.put(r.key(), r));
+        return byKey;
     }
 
     /** The deciding rule's one-line summary. */

@@ -52,8 +52,9 @@ public final class TextReport implements Report {
             }
         } else {
             rows.add(GATE_HEADER);
+            var seed = input.seedByKey();
             for (GateResult g : input.gate().worstFirst()) {
-                SubsectionResult r = input.result().bySection().get(g.key().section()).get(g.key().subsection());
+                SubsectionResult r = seed.get(g.key());
                 rows.add(new String[] {g.key().section(), g.key().subsection(), Numbers.compact(r.baselineMedian()),
                     Numbers.compact(r.currentMedian()), Numbers.gateChange(g), Numbers.gateInterval(g),
                     Numbers.gateMdc(g), Numbers.gateVerdict(g), Numbers.delta(r), Numbers.verdict(r)});

@@ -226,6 +226,31 @@ class ForkGateTest {
     }
 
     @Test
+    void flagsBeyondTheBudgetFollowTheReMeasuredOnesInEitherDirectionOfBetter() {
+        // Throughput: a regression is a drop. Three drops flagged, two re-measured and cleared: the third,
+        // not re-measured, must be cleared too (judged by the verdict's direction, not the sign of the change).
+        Simulation sim = new Simulation(16);
+        GateCheck throughput = new GateCheck(ForkGate.withDefaults(), Direction.HIGHER_IS_BETTER);
+        Map<SubsectionKey, ForkedSamples> baseline = new java.util.LinkedHashMap<>();
+        Map<SubsectionKey, ForkedSamples> fresh = new java.util.LinkedHashMap<>();
+        List<GateResult> flagged = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b", "c")) {
+            SubsectionKey key = new SubsectionKey("s", name);
+            baseline.put(key, sim.subsection(1000, 6));
+            if (!name.equals("a")) {
+                fresh.put(key, sim.subsection(1000, 3));
+            }
+            flagged.add(new GateResult(key, Verdict.REGRESSION, -30, -30, -40, -20, 0.001, 9, 15, 6, 2, true,
+                    Confirmation.NOT_REMEASURED, Double.NaN, "Regression: -30.0%"));
+        }
+        GateOutcome first = new GateOutcome(flagged, new Prior(0.0016, 4), ForkGate.withDefaults(),
+                Direction.HIGHER_IS_BETTER, false, RunEffect.NONE, 15);
+        GateOutcome confirmed = throughput.confirm(first, baseline, fresh);
+        assertEquals(3, confirmed.count(Confirmation.CLEARED), confirmed.oneLine());
+        assertEquals(0, confirmed.count(Verdict.REGRESSION), confirmed.oneLine());
+    }
+
+    @Test
     void tooFewForksGiveNoVerdictNotAGuess() {
         Simulation sim = new Simulation(9);
         GateResult r = ForkGate.withDefaults().test(new SubsectionKey("s", "t"), sim.subsection(10, 1),
