@@ -20,6 +20,7 @@ import org.perfregression.gate.GateCheck;
 import org.perfregression.input.Sidecar;
 import org.perfregression.platform.MachineLoad;
 import org.perfregression.platform.MachineSpeed;
+import org.perfregression.cli.AbCommand;
 import org.perfregression.cli.CompareCommand;
 import org.perfregression.cli.ConvertCommand;
 import org.perfregression.cli.ExitCode;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Unmatched;
                 + "benchmark to the results folder, compares them with gt/accessor_benchmarks/<platform>/ and "
                 + "prints a verdict table per benchmark. Any other option is JMH's (a benchmark regex, -f, -i, -wi, "
                 + "-r, -w, -p rank=2,3, -prof gc, -jvmArgsAppend, -l, -lp; -h lists them all).",
-        subcommands = {CompareCommand.class, ConvertCommand.class},
+        subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class},
         footer = {"",
             "Examples:",
             "  java -jar benchmarks.jar                          the whole suite against the ground truth",
@@ -62,6 +63,7 @@ import picocli.CommandLine.Unmatched;
             "  java -jar benchmarks.jar --regenerate-gt          new baselines for this platform",
             "  java -jar benchmarks.jar compare -b B.json -c C.json",
             "  java -jar benchmarks.jar convert -i jmh-result.json -o data.json",
+            "  java -jar benchmarks.jar ab --baseline-jar old.jar --current-jar benchmarks.jar constructor",
             "",
             "Exit codes: 0 no regression, 1 regression, 2 bad input or a failed benchmark,",
             "3 no baseline for this platform (or one made on another)."})
@@ -139,6 +141,10 @@ public final class BenchmarksMain implements Callable<Integer> {
         }
         if (force && !regenerate) {
             throw new InvalidInputException("--force only makes sense with --regenerate-gt");
+        }
+        if (gateOptions.rule.interleaved()) {
+            throw new InvalidInputException("--interleaved is for ab and compare: the main job compares with baselines "
+                    + "measured at another time, whose run shift it must estimate");
         }
         ForkGate forkGate = gateOptions.gate();
         CommandLineOptions jmh = parseJmh(jmhArgs);
@@ -286,10 +292,16 @@ public final class BenchmarksMain implements Callable<Integer> {
                 results.write(folder);
             }
         }
+        if (useGate) {
+            Map<String, Comparison> remeasured = new LinkedHashMap<>();
+            for (Comparison first : comparisons.values()) {
+                remeasured.put(first.benchmark(), first.remeasured(results, check));
+            }
+            comparisons = Comparison.decided(remeasured, check);
+        }
         boolean failed = false;
         List<String> summaries = new ArrayList<>();
-        for (Comparison first : comparisons.values()) {
-            Comparison comparison = useGate ? first.confirmed(results, check) : first;
+        for (Comparison comparison : comparisons.values()) {
             ReportInput input = comparison.reportInput(baselines, notes);
             out.println();
             out.println("== " + comparison.benchmark() + " ==");

@@ -80,15 +80,30 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
         return RunEffect.estimate(changes);
     }
 
-    /** This comparison with the gate's flags confirmed or cleared by the confirmation forks in {@code results}. */
-    Comparison confirmed(SuiteResults results, GateCheck check) {
+    /**
+     * This comparison with the gate's flags re-tested on the confirmation forks in {@code results};
+     * which confirmations stand is decided over the whole suite ({@link #decided}).
+     */
+    Comparison remeasured(SuiteResults results, GateCheck check) {
         Map<SubsectionKey, ForkedSamples> fresh = results.layouts().get(benchmark)
                 .split(results.byBenchmark().get(benchmark), true, currentName);
         if (gate == null || !gate.results().stream().anyMatch(GateResult::flagged) || fresh.isEmpty()) {
             return this;
         }
         return new Comparison(benchmark, baseline, current, currentName, seed,
-                check.confirm(gate, baselineForks, fresh), baselineForks);
+                check.remeasure(gate, baselineForks, fresh), baselineForks);
+    }
+
+    /** Every comparison's confirmations decided at one false discovery rate over the whole suite. */
+    static Map<String, Comparison> decided(Map<String, Comparison> remeasured, GateCheck check) {
+        List<GateOutcome> outcomes = remeasured.values().stream().map(Comparison::gate)
+                .filter(g -> g != null && g.confirmationRun()).toList();
+        double threshold = check.discoveryThreshold(outcomes);
+        Map<String, Comparison> decided = new java.util.LinkedHashMap<>();
+        remeasured.forEach((benchmark, c) -> decided.put(benchmark, c.gate() == null || !c.gate().confirmationRun() ? c
+                : new Comparison(benchmark, c.baseline, c.current, c.currentName, c.seed,
+                        check.decide(c.gate(), threshold), c.baselineForks)));
+        return decided;
     }
 
     /** The subsections the gate flagged in any benchmark, the largest changes relative to their MDC first. */

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SortedSet;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -22,8 +20,6 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -36,6 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.jmh.fork.JmhForks;
 import org.perfregression.platform.MachineLoad;
 import org.perfregression.suite.Calibration;
 import org.perfregression.suite.SuiteSettings;
@@ -132,40 +129,12 @@ final class SuiteRun {
     }
 
     /**
-     * Every (benchmark, parameters) this run must produce: the matching benchmarks of the jar, each
-     * with the cartesian product of its parameter values (the user's, else the defaults), placed by
-     * the same mapping that files the results.
+     * Every (benchmark, parameters) this run must produce, placed by the same mapping that files the
+     * results.
      */
     static List<Combination> combinations(Options options) {
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(
-                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(silent, options.getIncludes(), options.getExcludes());
-        List<Combination> all = new ArrayList<>();
-        for (BenchmarkListEntry entry : entries) {
-            String name = entry.getUsername();
-            String method = name.substring(name.lastIndexOf('.') + 1);
-            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            List<Map<String, String>> product = List.of(Map.of());
-            for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
-                var chosen = options.getParameter(param.getKey());
-                List<String> values = chosen.hasValue() ? List.copyOf(chosen.get()) : List.of(param.getValue());
-                List<Map<String, String>> extended = new ArrayList<>();
-                for (Map<String, String> combination : product) {
-                    for (String value : values) {
-                        Map<String, String> next = new LinkedHashMap<>(combination);
-                        next.put(param.getKey(), value);
-                        extended.add(next);
-                    }
-                }
-                product = extended;
-            }
-            for (Map<String, String> values : product) {
-                all.add(new Combination(name, values, new SuiteKey(method,
-                        SuiteLayout.MAPPING.key(shortName, entry.getMode().shortLabel(), values))));
-            }
-        }
-        return all;
+        return JmhForks.combinations(options).stream().map(c -> new Combination(c, new SuiteKey(c.method(),
+                SuiteLayout.MAPPING.key(c.shortName(), c.mode(), c.params())))).toList();
     }
 
     /** The keys every combination files its samples under. */
@@ -274,7 +243,7 @@ final class SuiteRun {
             try {
                 results = new Runner(forkOptions(c), progress).run();
             } catch (RunnerException e) {
-                throw new BenchmarkFailure("benchmark " + c.describe() + " failed: " + rootMessage(e)
+                throw new BenchmarkFailure("benchmark " + c.describe() + " failed: " + JmhForks.rootMessage(e)
                         + " (details in " + folder.jmhLog() + ")");
             }
             double other = load.otherSinceLast();
@@ -307,35 +276,18 @@ final class SuiteRun {
     }
 
     /**
-     * One fork of one combination: only this benchmark (JMH adds includes up, so the rest is
-     * excluded) and these values. The JVM arguments are the suite's, then the user's
+     * One fork of one combination. The JVM arguments are the suite's, then the user's
      * {@code -jvmArgsAppend} (JMH would otherwise drop the suite's {@code @Fork} arguments whenever the
      * user appends any), then the class-data-sharing archive.
      */
     private Options forkOptions(Combination c) {
-        String exact = Pattern.quote(c.benchmark());
         List<String> jvmArgs = new ArrayList<>(List.of(SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP));
         jvmArgs.addAll(base.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.addAll(classSharing.nextForkArgs());
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base)
-                .include("^" + exact + "$")
-                .exclude("^(?!" + exact + "$)")
-                .forks(1)
+        return JmhForks.oneFork(base, c.jmh())
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
-                .addProfiler(Calibration.class);
-        c.params().forEach((name, value) -> builder.param(name, value));
-        return builder.build();
-    }
-
-    /** The deepest message of a JMH failure: forked failures arrive as suppressed exceptions. */
-    static String rootMessage(Throwable e) {
-        Throwable deepest = e;
-        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
-                : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null) {
-            deepest = t;
-        }
-        String message = deepest.getMessage();
-        return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+                .addProfiler(Calibration.class)
+                .build();
     }
 
     /** A benchmark threw, or nothing matched: the run is unusable (exit code 2). */

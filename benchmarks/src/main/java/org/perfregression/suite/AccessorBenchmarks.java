@@ -3,6 +3,7 @@ package org.perfregression.suite;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -90,38 +91,50 @@ public class AccessorBenchmarks {
 
     @Benchmark
     public long constructor(Params p) {
-        long digest = new TensorAccessor(Template.SPEC, p.runtimeArgs, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
-        if (p.slowdown()) {
-            digest += new TensorAccessor(Template.SPEC, p.runtimeArgsCopy, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
-        }
-        return digest;
+        long digest = construct(p.runtimeArgs);
+        return p.slowdown() ? digest + constructAgain(p) : digest;
+    }
+
+    private static long construct(int[] runtimeArgs) {
+        return new TensorAccessor(Template.SPEC, runtimeArgs, SuiteShapes.PAGE_SIZE).digest(Template.SPEC);
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static long constructAgain(Params p) {
+        return construct(p.runtimeArgsCopy);
     }
 
     @Benchmark
     public long get_noc_addr_page_id(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
-        if (p.slowdown()) {
-            addr += p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
-        }
-        return addr;
+        return p.slowdown() ? addr + pageIdAgain(p) : addr;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static long pageIdAgain(Params p) {
+        return p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
     }
 
     @Benchmark
     public long get_noc_addr_page_coord(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
-        if (p.slowdown()) {
-            addr += p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
-        }
-        return addr;
+        return p.slowdown() ? addr + pageCoordAgain(p) : addr;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static long pageCoordAgain(Params p) {
+        return p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
     }
 
     @Benchmark
     public long manual_pages_iteration(StaticParams p) {
         long sum = walkManually(p.accessor);
-        if (p.slowdown()) {
-            sum += walkManually(p.accessor);
-        }
-        return sum;
+        return p.slowdown() ? sum + walkManuallyAgain(p.accessor) : sum;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static long walkManuallyAgain(TensorAccessor accessor) {
+        return walkManually(accessor);
     }
 
     private static long walkManually(TensorAccessor accessor) {
@@ -136,10 +149,12 @@ public class AccessorBenchmarks {
     @Benchmark
     public long pages_iterator(StaticParams p) {
         long sum = walkWithIterator(p.accessor);
-        if (p.slowdown()) {
-            sum += walkWithIterator(p.accessor);
-        }
-        return sum;
+        return p.slowdown() ? sum + walkWithIteratorAgain(p.accessor) : sum;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static long walkWithIteratorAgain(TensorAccessor accessor) {
+        return walkWithIterator(accessor);
     }
 
     private static long walkWithIterator(TensorAccessor accessor) {

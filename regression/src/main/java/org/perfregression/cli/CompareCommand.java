@@ -88,7 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ReportTarget> targets = targets();
+        List<ReportTarget> targets = ReportTarget.all(formats, output);
         DatasetLoader loader = inputOptions.loader();
         Dataset baselineData = load(loader, baseline);
         Dataset currentData = load(loader, current);
@@ -102,16 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
         GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction) : null;
         ReportInput input = new ReportInput(result, baselineData.data(), currentData.data(),
                 baseline.toString(), current.toString(), notes, gate);
-        PrintWriter out = spec.commandLine().getOut();
-        for (ReportTarget target : targets) {
-            target.write(input, out);
-        }
-        if (targets.stream().allMatch(t -> t.file() != null)) {
-            out.println(input.summaryLine() + " (" + String.join(", ", targets.stream()
-                    .map(t -> t.format().id() + ": " + t.file()).toList()) + ")");
-            notes.forEach(note -> out.println("NOTE: " + note));
-            out.flush();
-        }
+        ReportTarget.writeAll(targets, input, spec.commandLine().getOut());
         return input.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
@@ -124,32 +115,17 @@ public final class CompareCommand implements Callable<Integer> {
                         + "writes them)");
             }
         }
-        GateCheck check = gateRule.check(direction);
         Map<SubsectionKey, ForkedSamples> baselineForks = baselineData.forks()
                 .split(baselineData.data(), false, baselineData.source());
-        GateOutcome first = check.compare(baselineForks,
-                currentData.forks().split(currentData.data(), false, currentData.source()));
+        Map<SubsectionKey, ForkedSamples> currentForks = currentData.forks()
+                .split(currentData.data(), false, currentData.source());
+        GateCheck check = gateRule.check(direction);
+        if (gateRule.interleaved()) {
+            check = check.sideBySide(baselineForks, currentForks);
+        }
+        GateOutcome first = check.compare(baselineForks, currentForks);
         Map<SubsectionKey, ForkedSamples> fresh = currentData.forks().split(currentData.data(), true, currentData.source());
         return fresh.isEmpty() ? first : check.confirm(first, baselineForks, fresh);
-    }
-
-    private List<ReportTarget> targets() {
-        List<ReportTarget> targets = new ArrayList<>();
-        for (String format : formats.isEmpty() ? List.of("text") : formats) {
-            targets.add(ReportTarget.parse(format));
-        }
-        if (output != null) {
-            int first = targets.stream().map(ReportTarget::file).toList().indexOf(null);
-            if (first < 0) {
-                throw new IllegalArgumentException("--output: every --format already names its file");
-            }
-            targets.set(first, new ReportTarget(targets.get(first).format(), output));
-        }
-        if (targets.stream().filter(t -> t.file() == null).count() > 1) {
-            throw new IllegalArgumentException("only one report can go to standard output: give the others a file "
-                    + "(--format FORMAT=FILE)");
-        }
-        return targets;
     }
 
     private Direction direction(Dataset baselineData, Dataset currentData) {

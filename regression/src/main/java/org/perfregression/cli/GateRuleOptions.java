@@ -30,6 +30,12 @@ public final class GateRuleOptions {
                     + "change beyond it is a verdict for every subsection that moved with it (default: ${DEFAULT-VALUE}).")
     double runTolerancePct = GateCheck.DEFAULT_RUN_TOLERANCE_PCT;
 
+    @Option(names = "--interleaved",
+            description = "Gate: both sides were measured interleaved on one machine (as ab does): a shift of the "
+                    + "whole suite is a change of the code once it is significant (3 standard errors, at least the "
+                    + "floor), not the machine; --run-tolerance does not apply.")
+    boolean interleaved;
+
     /** @param defaultRule the command's default: the seed's for {@code compare}, the gate for the main job */
     public GateRuleOptions(Rule defaultRule) {
         this.rule = defaultRule;
@@ -37,6 +43,11 @@ public final class GateRuleOptions {
 
     public boolean gate() {
         return rule == Rule.gate;
+    }
+
+    /** Whether both sides were measured side by side, so that no run shift is estimated. */
+    public boolean interleaved() {
+        return interleaved;
     }
 
     /** The whole comparison's gate in {@code direction}; bad values are one-line errors naming the option. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         usageHelpWidth = 100,
         description = "Catches performance regressions: compares benchmark samples with ground-truth baselines "
                 + "using Mann-Whitney U, the median change and a MAD noise band (see README.md).",
-        subcommands = {CompareCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage, 3 platform mismatch."})
 public final class Main implements Runnable {
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.report.ReportFormat;
 import org.perfregression.report.ReportInput;
@@ -35,6 +37,42 @@ record ReportTarget(ReportFormat format, Path file) {
             StringWriter text = new StringWriter();
             format.create(false).write(input, text);
             AtomicFiles.write(file, text.toString(), AtomicFiles.WriteMode.REPLACE);
+        }
+    }
+
+    /**
+     * The reports of {@code --format} options ({@code text} when none) with the first one without a
+     * file of its own going to {@code output} when given; at most one may go to standard output.
+     */
+    static List<ReportTarget> all(List<String> formats, Path output) {
+        List<ReportTarget> targets = new ArrayList<>();
+        for (String format : formats.isEmpty() ? List.of("text") : formats) {
+            targets.add(parse(format));
+        }
+        if (output != null) {
+            int first = targets.stream().map(ReportTarget::file).toList().indexOf(null);
+            if (first < 0) {
+                throw new IllegalArgumentException("--output: every --format already names its file");
+            }
+            targets.set(first, new ReportTarget(targets.get(first).format(), output));
+        }
+        if (targets.stream().filter(t -> t.file() == null).count() > 1) {
+            throw new IllegalArgumentException("only one report can go to standard output: give the others a file "
+                    + "(--format FORMAT=FILE)");
+        }
+        return targets;
+    }
+
+    /** Writes every report; when all went to files, standard output gets the summary, where they are, and the notes. */
+    static void writeAll(List<ReportTarget> targets, ReportInput input, PrintWriter out) throws IOException {
+        for (ReportTarget target : targets) {
+            target.write(input, out);
+        }
+        if (targets.stream().allMatch(t -> t.file() != null)) {
+            out.println(input.summaryLine() + " (" + String.join(", ", targets.stream()
+                    .map(t -> t.format().id() + ": " + t.file()).toList()) + ")");
+            input.notes().forEach(note -> out.println("NOTE: " + note));
+            out.flush();
         }
     }
 }

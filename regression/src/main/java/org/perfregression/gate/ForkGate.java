@@ -24,8 +24,9 @@ import org.perfregression.stats.StudentT;
  *
  * <p>A subsection is flagged when the change is significant at {@link #significance()} and larger
  * than {@link #minChangePct()}. A flag is confirmed by fresh forks: the one-sided test of the fresh
- * forks alone against the baseline, in the flagged direction, at {@link #confirmSignificance()},
- * with the change again beyond the floor. A transient (a slow phase of the machine that the
+ * forks alone against the baseline, in the flagged direction, with the change again beyond the floor,
+ * at {@link #confirmSignificance()} as a false discovery rate over all re-measured subsections
+ * ({@link GateCheck#decide}). A transient (a slow phase of the machine that the
  * calibration did not catch, one unlucky JIT) rarely repeats in fresh forks, a real change does.
  *
  * <p>Immutable; configure with the {@code with...} methods.

@@ -59,7 +59,7 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
 
     /**
      * E.g. {@code 90 compared: 2 regressions, 0 improvements, 88 no change (2 verdicts confirmed in fresh
-     * forks, 3 flags cleared); run shift -4.0% (within the 15% a run moves on this machine); minimum
+     * forks, 3 flags cleared); run shift -4.0% (within the 15% tolerance for a whole run); minimum
      * detectable change 30.1% typical}.
      */
     public String oneLine() {
@@ -78,9 +78,12 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         } else if (regressions + improvements > 0) {
             line.append(" (not confirmed in fresh forks)");
         }
-        line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.0f%% a run moves on this machine), "
-                + "subsections %.1f%% around it beyond their noise", runShiftPct(),
-                Math.abs(runShiftPct()) > runTolerancePct ? "beyond" : "within", runTolerancePct, run.interactionSdPct()));
+        if (!run.equals(RunEffect.NONE)) {
+            // Without a run effect (too few subsections, or both sides measured side by side) there is nothing to say.
+            line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.1f%% tolerance for a whole "
+                    + "run), subsections %.1f%% around it beyond their noise", runShiftPct(),
+                    Math.abs(runShiftPct()) > runTolerancePct ? "beyond" : "within", runTolerancePct, run.interactionSdPct()));
+        }
         if (count(Confirmation.SUITE_WIDE) > 0) {
             line.append(", ").append(count(Confirmation.SUITE_WIDE)).append(" verdicts suite-wide");
         }

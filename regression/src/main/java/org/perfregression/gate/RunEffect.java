@@ -33,11 +33,7 @@ public record RunEffect(double shift, double interactionVariance) {
         }
         double[] d = changes.stream().mapToDouble(c -> c[0]).toArray();
         double shift = SampleStatistics.median(d);
-        double[] deviations = new double[d.length];
-        for (int i = 0; i < d.length; i++) {
-            deviations[i] = Math.abs(d[i] - shift);
-        }
-        double spread = 1.4826 * SampleStatistics.median(deviations);
+        double spread = robustSd(d, shift);
         double noise = SampleStatistics.median(changes.stream().mapToDouble(c -> c[1]).filter(Double::isFinite).toArray());
         return new RunEffect(shift, Math.max(0, spread * spread - noise));
     }
@@ -45,5 +41,23 @@ public record RunEffect(double shift, double interactionVariance) {
     /** The interaction's standard deviation in %, for reports. */
     public double interactionSdPct() {
         return Math.sqrt(interactionVariance) * 100;
+    }
+
+    /**
+     * The standard error of the shift (the median of {@code changes}' log changes): the large-sample
+     * SE of a median, {@code sqrt(pi/2)} times a robust SD (1.4826 x MAD) over {@code sqrt(n)}.
+     * NaN below {@link GateCheck#MIN_SUBSECTIONS_FOR_SHIFT} subsections.
+     */
+    public static double shiftStandardError(List<double[]> changes) {
+        if (changes.size() < GateCheck.MIN_SUBSECTIONS_FOR_SHIFT) {
+            return Double.NaN;
+        }
+        double[] d = changes.stream().mapToDouble(c -> c[0]).toArray();
+        return Math.sqrt(Math.PI / 2) * robustSd(d, SampleStatistics.median(d)) / Math.sqrt(d.length);
+    }
+
+    /** 1.4826 x the median absolute deviation from {@code median}: the SD of normal data, robustly. */
+    private static double robustSd(double[] d, double median) {
+        return 1.4826 * SampleStatistics.madAround(d, median);
     }
 }

@@ -162,7 +162,7 @@ class ForkGateTest {
         changed.forEach(k -> current.put(k, sim.subsection(sim.levels.get(k), 2, Math.log(1.12 * 1.4))));
         GateOutcome outcome = GATE.compare(baseline, current);
         assertEquals(12, outcome.runShiftPct(), 1.5);
-        assertTrue(outcome.oneLine().contains("within the 15% a run moves"), outcome.oneLine());
+        assertTrue(outcome.oneLine().contains("within the 15.0% tolerance for a whole run"), outcome.oneLine());
         for (GateResult r : outcome.results()) {
             if (changed.contains(r.key())) {
                 assertEquals(Verdict.REGRESSION, r.verdict(), r.message());
@@ -212,8 +212,59 @@ class ForkGateTest {
         assertTrue(outcome.count(Confirmation.SUITE_WIDE) >= 0.9 * SUBSECTIONS, outcome.oneLine());
         GateResult any = outcome.results().stream().filter(r -> r.confirmation() == Confirmation.SUITE_WIDE)
                 .findFirst().orElseThrow();
-        assertTrue(any.message().startsWith("Regression (suite-wide): +") && any.message().contains("whole suite at +"),
-                any.message());
+        assertTrue(any.message().startsWith("Regression (suite-wide): the whole suite at +"), any.message());
+    }
+
+    @Test
+    void aSuiteWideSlowdownReachesSubsectionsWhoseOwnForksMeasuredLessButNotOnesThatStayedPut() {
+        // Fork-to-fork noise as measured on the project's machine (about 12 %): a subsection's own two
+        // forks put a 20 % slowdown anywhere from -5 % to +45 %.
+        Simulation sim = new Simulation(21);
+        sim.forkSd = 0.12;
+        Map<SubsectionKey, ForkedSamples> baseline = sim.suite(SUBSECTIONS, 6, 0);
+        Map<SubsectionKey, ForkedSamples> current = sim.suite(SUBSECTIONS, 2, Math.log(1.2));
+        SubsectionKey untouched = current.keySet().iterator().next();
+        sim.forkSd = 0.01;
+        ForkedSamples steadyBaseline = sim.subsection(50, 6);
+        baseline.put(untouched, steadyBaseline);
+        current.put(untouched, sim.subsection(50, 2));
+        GateCheck check = GATE.withRunTolerancePct(10);
+        GateOutcome first = check.compare(baseline, current);
+        long ownChangeUnderFloor = first.results().stream().filter(r -> r.absolutePct() < 3).count();
+        assertTrue(ownChangeUnderFloor >= 5, "the premise: noise puts some subsections' own change under the floor, "
+                + ownChangeUnderFloor);
+        sim.forkSd = 0.12;
+        Map<SubsectionKey, ForkedSamples> fresh = new java.util.LinkedHashMap<>();
+        GateCheck.flagged(first, 30).forEach(k -> fresh.put(k, sim.subsection(sim.levels.get(k) * 1.2, 3)));
+        GateOutcome outcome = check.confirm(first, baseline, fresh);
+        assertTrue(outcome.count(Verdict.REGRESSION) >= SUBSECTIONS - 3, outcome.oneLine());
+        assertEquals(0, outcome.count(Verdict.IMPROVEMENT), outcome.oneLine());
+        GateResult stayed = outcome.results().stream().filter(r -> r.key().equals(untouched)).findFirst().orElseThrow();
+        assertEquals(Verdict.NO_CHANGE, stayed.verdict(), stayed.message());
+    }
+
+    @Test
+    void sideBySideAUniformTenPercentSlowdownIsCaughtEverywhereAndAnUnchangedSuiteStaysQuiet() {
+        // Two sides measured together (ab): fork noise 10 %, 3 forks per side, 180 subsections.
+        long falseVerdicts = 0;
+        for (int trial = 0; trial < 20; trial++) {
+            Simulation sim = new Simulation(100 + trial);
+            sim.forkSd = 0.10;
+            Map<SubsectionKey, ForkedSamples> baseline = sim.suite(180, 3, 0);
+            Map<SubsectionKey, ForkedSamples> same = sim.suite(180, 3, 0);
+            GateOutcome aa = GATE.sideBySide(baseline, same).compare(baseline, same);
+            falseVerdicts += verdicts(aa);
+            assertEquals(0, aa.count(Confirmation.SUITE_WIDE), aa.oneLine());
+            if (trial < 3) {
+                Map<SubsectionKey, ForkedSamples> slower = sim.suite(180, 3, Math.log(1.1));
+                GateOutcome ab = GATE.sideBySide(baseline, slower).compare(baseline, slower);
+                assertTrue(ab.count(Verdict.REGRESSION) >= 0.95 * 180, ab.oneLine());
+                assertTrue(ab.oneLine().contains("beyond the"), ab.oneLine());
+            }
+        }
+        // First-stage verdicts at alpha 0.05 on 180 subsections would be 9 per run; the floor, the
+        // prior and the median keep them rarer, and no unchanged run may get a suite-wide verdict.
+        assertTrue(falseVerdicts / 20.0 <= 0.05 * 180, "false verdicts per A/A run: " + falseVerdicts / 20.0);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package org.perfregression.ab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.jmh.JmhResult;
+import org.perfregression.jmh.JmhResultReader;
+import org.perfregression.jmh.fork.JmhCombination;
+import org.perfregression.platform.MachineLoad;
+
+/**
+ * Measures two sides on one machine at the same time: every pass runs one fork of every combination
+ * on each side, the combinations in a fresh random order and, for each, the two sides back to back in
+ * random order (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017; paired like
+ * duet benchmarking, Bulej et al. 2020). A slow phase of the machine then hits both sides of a few
+ * combinations alike instead of one side of many. The number of passes is given, or sized by a time
+ * budget after the first pass.
+ */
+public final class AbRun {
+
+    /** A fork-aware comparison needs at least this many forks per side and combination. */
+    public static final int MIN_PASSES = 2;
+
+    /** Passes beyond this add little: the fork-to-fork noise is then known well. */
+    public static final int MAX_PASSES = 30;
+
+    private final AbSide baseline;
+    private final AbSide current;
+    private final List<String> jmhArgs;
+    private final Integer fixedPasses;
+    private final Duration budget;
+    private final Path dir;
+    private final long seed;
+    private final MachineLoad load = MachineLoad.ofThisMachine();
+
+    /**
+     * @param jmhArgs JMH's command line for both sides (benchmark regex, {@code -p}, {@code -wi}, ...)
+     * @param fixedPasses forks per side and combination, or null to size them by {@code budget}
+     * @param budget how long the whole run may take (used when {@code fixedPasses} is null)
+     * @param dir where the JMH logs and the fork results go
+     */
+    public AbRun(AbSide baseline, AbSide current, List<String> jmhArgs, Integer fixedPasses, Duration budget, Path dir,
+            long seed) {
+        this.baseline = baseline;
+        this.current = current;
+        this.jmhArgs = List.copyOf(jmhArgs);
+        this.fixedPasses = fixedPasses;
+        this.budget = budget;
+        this.dir = dir;
+        this.seed = seed;
+    }
+
+    /**
+     * Runs every pass and returns both sides' forks.
+     *
+     * @throws InvalidInputException when the sides differ in benchmarks or parameters, nothing
+     *     matches, or a benchmark fails on either side (named, with its side)
+     */
+    public AbMeasurement run(PrintStream terminal) throws IOException {
+        Path forks = Files.createDirectories(dir.resolve("forks"));
+        try (SideHost b = SideHost.start(baseline, jmhArgs, dir.resolve("jmh-baseline.log"));
+                SideHost c = SideHost.start(current, jmhArgs, dir.resolve("jmh-current.log"))) {
+            List<JmhCombination> combinations = b.list();
+            requireSame(combinations, c.list());
+            if (combinations.isEmpty()) {
+                throw new InvalidInputException("no benchmark matches " + (jmhArgs.isEmpty() ? "(no regex given)"
+                        : String.join(" ", jmhArgs)) + " in " + baseline.jar());
+            }
+            AbMeasurement measurement = new AbMeasurement(combinations);
+            Random random = new Random(seed);
+            int passes = fixedPasses != null ? fixedPasses : MIN_PASSES;
+            terminal.printf("A/B: %d combinations x 2 sides, %s, interleaved in random order (seed %d); JMH's logs in %s%n",
+                    combinations.size(), fixedPasses != null ? passes + " passes" : "passes sized to a budget of "
+                            + clock(budget), seed, dir);
+            long start = System.nanoTime();
+            int done = 0;
+            for (int pass = 1; pass <= passes; pass++) {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < combinations.size(); i++) {
+                    order.add(i);
+                }
+                Collections.shuffle(order, random);
+                for (int index : order) {
+                    List<SideHost> sides = random.nextBoolean() ? List.of(b, c) : List.of(c, b);
+                    for (SideHost side : sides) {
+                        done++;
+                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                        int total = 2 * combinations.size() * passes;
+                        String left = fixedPasses == null && pass == 1
+                                ? ", ~" + clock(budget.minus(elapsed).isNegative() ? Duration.ZERO : budget.minus(elapsed))
+                                        + " left of the budget"
+                                : done > 1 ? ", ~" + clock(elapsed.multipliedBy(total - done + 1).dividedBy(done - 1)) + " left"
+                                : "";
+                        terminal.printf("[%d/%d] pass %d/%d  %-8s %s  %s elapsed%s%n", done, total, pass, passes,
+                                side.side().label(), combinations.get(index).describe(), clock(elapsed), left);
+                        fork(side, index, pass, forks.resolve(side.side().label() + "-" + pass + "-" + index + ".json"),
+                                measurement);
+                    }
+                }
+                if (pass == 1 && fixedPasses == null) {
+                    passes = sized(Duration.ofNanos(System.nanoTime() - start), terminal);
+                }
+            }
+            return measurement;
+        }
+    }
+
+    /** How many passes fit the budget, from the first pass's time. */
+    private int sized(Duration firstPass, PrintStream terminal) {
+        long fit = budget.toNanos() / Math.max(1, firstPass.toNanos());
+        int passes = (int) Math.max(MIN_PASSES, Math.min(MAX_PASSES, fit));
+        terminal.printf("pass 1 took %s: %s fits %d pass%s in all%s%n", clock(firstPass), clock(budget), fit,
+                fit == 1 ? "" : "es", fit < MIN_PASSES ? "; running " + MIN_PASSES + ", the fewest a fork-aware "
+                        + "comparison needs (about " + clock(firstPass.multipliedBy(MIN_PASSES)) + ")"
+                        : fit > MAX_PASSES ? "; running " + MAX_PASSES : "");
+        return passes;
+    }
+
+    private void fork(SideHost side, int index, int pass, Path file, AbMeasurement measurement) throws IOException {
+        long started = System.currentTimeMillis();
+        load.otherSinceLast();
+        String failure = side.fork(index, file);
+        double other = load.otherSinceLast();
+        JmhCombination combination = measurement.combinations().get(index);
+        if (failure != null) {
+            throw new InvalidInputException("benchmark " + combination.describe() + " [" + combination.mode()
+                    + "] failed on the " + side.side().label() + " side (" + side.side().jar() + "): " + failure
+                    + " (JMH's log: " + dir.resolve("jmh-" + side.side().label() + ".log") + ")");
+        }
+        List<JmhResult> results = JmhResultReader.read(file);
+        Files.delete(file);
+        if (results.size() != 1 || results.get(0).samples().size() != 1) {
+            throw new InvalidInputException("benchmark " + combination.describe() + " on the " + side.side().label()
+                    + " side: expected one fork's result, JMH wrote " + results.size() + " results");
+        }
+        measurement.add(side.side().label(), index, results.get(0), pass, started, other);
+    }
+
+    /** Both sides must measure the same things: the gate pairs them one by one. */
+    private void requireSame(List<JmhCombination> b, List<JmhCombination> c) {
+        Set<JmhCombination> onlyBaseline = new LinkedHashSet<>(b);
+        c.forEach(onlyBaseline::remove);
+        Set<JmhCombination> onlyCurrent = new LinkedHashSet<>(c);
+        b.forEach(onlyCurrent::remove);
+        if (!onlyBaseline.isEmpty() || !onlyCurrent.isEmpty()) {
+            throw new InvalidInputException("the two sides do not have the same benchmarks and parameters: "
+                    + differences("only in the baseline", onlyBaseline)
+                    + (onlyBaseline.isEmpty() || onlyCurrent.isEmpty() ? "" : "; ")
+                    + differences("only in the current", onlyCurrent)
+                    + " (select the common ones with a regex or -p)");
+        }
+    }
+
+    private static String differences(String where, Set<JmhCombination> set) {
+        if (set.isEmpty()) {
+            return "";
+        }
+        List<String> named = set.stream().limit(5).map(c -> c.shortName() + describeParams(c) + " [" + c.mode() + "]")
+                .toList();
+        return where + " (" + set.size() + "): " + String.join(", ", named) + (set.size() > 5 ? ", ..." : "");
+    }
+
+    private static String describeParams(JmhCombination c) {
+        return c.params().isEmpty() ? "" : " " + c.params();
+    }
+
+    static String clock(Duration d) {
+        return String.format("%d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+}

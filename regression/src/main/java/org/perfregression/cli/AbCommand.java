@@ -1,0 +1,217 @@
+package org.perfregression.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.perfregression.ab.AbMeasurement;
+import org.perfregression.ab.AbRun;
+import org.perfregression.ab.AbSide;
+import org.perfregression.check.CheckResult;
+import org.perfregression.check.Direction;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.input.Dataset;
+import org.perfregression.report.ReportInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ab}: two builds (or two JVMs) measured interleaved on this machine, and the verdict of the second against the first. */
+@Command(name = "ab",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        usageHelpWidth = 100,
+        sortOptions = false,
+        description = {"Runs the same JMH benchmarks of two runnable benchmark jars (or one jar under two JVMs or two "
+                + "sets of JVM arguments) on this machine, fork by fork, interleaved: each pass runs every combination on "
+                + "both sides back to back, in random order, so that the machine's slow phases hit both sides alike. "
+                + "Then the fork-aware gate decides whether the current side is slower, with the seed's rule beside it.",
+            "",
+            "Anything this command does not know is passed to JMH for both sides: a benchmark regex, -p name=v1,v2, "
+                + "-wi, -i, -w, -r, -tu, -bm... JMH's -f N sets the number of passes (forks per side and combination)."},
+        footer = {"", "Examples:",
+            "  ab --baseline-jar main/benchmarks.jar --current-jar pr/benchmarks.jar 'MyBench' --budget 15m \\",
+            "     --format markdown=perf.md --format junit=perf.xml",
+            "  ab --baseline-jar b.jar --current-jar b.jar --current-java /opt/jdk-25/bin/java -f 4",
+            "",
+            "Both sides' samples (PerformanceData with fork sidecars) stay in the results folder; re-analyse them with",
+            "  compare --rule gate --interleaved -b DIR/baseline.json -c DIR/current.json",
+            "", "Exit codes: 0 no regression, 1 regression, 2 invalid input, usage, or a benchmark that failed."})
+public final class AbCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--baseline-jar", required = true, paramLabel = "JAR",
+            description = "The reference build: a runnable JMH benchmarks jar (e.g. built from the base branch).")
+    Path baselineJar;
+
+    @Option(names = "--current-jar", required = true, paramLabel = "JAR",
+            description = "The build under test; may be the same jar as the baseline.")
+    Path currentJar;
+
+    @Option(names = "--baseline-jvm-args", paramLabel = "ARGS",
+            description = "JVM arguments for every baseline fork, separated by spaces, before the benchmark's own.")
+    String baselineJvmArgs = "";
+
+    @Option(names = "--current-jvm-args", paramLabel = "ARGS",
+            description = "JVM arguments for every current fork, e.g. \"-Daccessor.slowdown.pct=10\".")
+    String currentJvmArgs = "";
+
+    @Option(names = "--baseline-java", paramLabel = "JAVA",
+            description = "The java executable of the baseline side (default: the one running this command).")
+    Path baselineJava;
+
+    @Option(names = "--current-java", paramLabel = "JAVA",
+            description = "The java executable of the current side (default: the one running this command).")
+    Path currentJava;
+
+    @Option(names = "--results-dir", paramLabel = "DIR",
+            description = "Where both sides' samples, JMH's logs and file reports go (default: ab-results/<time>). "
+                    + "A folder that already holds an A/B run is refused.")
+    Path resultsDir;
+
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
+            description = "A report: text, json, markdown, junit or html, to FILE or standard output. "
+                    + "Repeat for several (default: text).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long the run may take, e.g. 20m, 90s, 1h; the first pass's time sizes the number of "
+                    + "passes (at least " + AbRun.MIN_PASSES + ", at most " + AbRun.MAX_PASSES + "). Ignored with -f "
+                    + "(default: 20m).")
+    Duration budget = Duration.ofMinutes(20);
+
+    @Mixin
+    RuleOptions ruleOptions;
+
+    @Mixin
+    GateRuleOptions gateRule = new GateRuleOptions(GateRuleOptions.Rule.gate);
+
+    @Unmatched
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        List<ReportTarget> targets = ReportTarget.all(formats, null);
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        AbSide baseline = new AbSide("baseline", baselineJar, baselineJava != null ? baselineJava : thisJava,
+                split(baselineJvmArgs)).checked("--baseline-jar", "--baseline-java");
+        AbSide current = new AbSide("current", currentJar, currentJava != null ? currentJava : thisJava,
+                split(currentJvmArgs)).checked("--current-jar", "--current-java");
+        List<String> jmh = new ArrayList<>(jmhArgs);
+        Integer passes = passes(jmh);
+        Path dir = resultsDir != null ? resultsDir
+                : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path baselineFile = dir.resolve("baseline.json");
+        Path currentFile = dir.resolve("current.json");
+        if (Files.exists(baselineFile) || Files.exists(currentFile)) {
+            throw new InvalidInputException("--results-dir " + dir + " already holds an A/B run (" + baselineFile
+                    + "); choose another folder");
+        }
+        Files.createDirectories(dir);
+        long seed = System.nanoTime();
+        PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        AbMeasurement measurement = new AbRun(baseline, current, jmh, passes, budget, dir, seed).run(terminal);
+
+        Dataset b = measurement.side(baseline.label(), baselineFile.toString());
+        Dataset c = measurement.side(current.label(), currentFile.toString());
+        String bDescription = baseline.describe(measurement.jvmVersion(baseline.label()));
+        String cDescription = current.describe(measurement.jvmVersion(current.label()));
+        AbMeasurement.write(b, baselineFile, sidecarExtra(baseline, measurement, seed));
+        AbMeasurement.write(c, currentFile, sidecarExtra(current, measurement, seed));
+        if (b.unit() != null && c.unit() != null && !b.unit().equals(c.unit())) {
+            throw new InvalidInputException("the baseline side measures in " + b.unit() + ", the current side in "
+                    + c.unit() + ": the benchmarks' @OutputTimeUnit or @BenchmarkMode differ; pass -tu / -bm to both");
+        }
+        Direction direction = Direction.ofUnit(b.unit());
+        CheckResult seedResult = ruleOptions.check().withLenient(true).with(direction).compare(b.data(), c.data());
+        GateOutcome gate = null;
+        if (gateRule.gate()) {
+            Map<SubsectionKey, ForkedSamples> bForks = b.forks().split(b.data(), false, b.source());
+            Map<SubsectionKey, ForkedSamples> cForks = c.forks().split(c.data(), false, c.source());
+            gate = gateRule.check(direction).sideBySide(bForks, cForks).compare(bForks, cForks);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("A/B on one machine, interleaved fork by fork: " + bDescription + " | " + cDescription);
+        notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate --interleaved -b "
+                + baselineFile + " -c " + currentFile + ")");
+        ReportInput input = new ReportInput(seedResult, b.data(), c.data(), bDescription, cDescription, notes, gate);
+        terminal.println();
+        ReportTarget.writeAll(targets, input, spec.commandLine().getOut());
+        return input.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    private static Map<String, Object> sidecarExtra(AbSide side, AbMeasurement measurement, long seed) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("ab", side.toMap(measurement.jvmVersion(side.label())));
+        extra.put("ab_seed", seed);
+        return extra;
+    }
+
+    /** JMH's {@code -f N} among the passed-through options: the passes; removed, since each host runs single forks. */
+    static Integer passes(List<String> jmh) {
+        for (int i = 0; i < jmh.size(); i++) {
+            String arg = jmh.get(i);
+            String value = arg.equals("-f") && i + 1 < jmh.size() ? jmh.get(i + 1)
+                    : arg.startsWith("-f") && arg.length() > 2 && Character.isDigit(arg.charAt(2)) ? arg.substring(2) : null;
+            if (value != null) {
+                int n;
+                try {
+                    n = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("-f " + value + ": the number of passes must be a whole number");
+                }
+                if (n < AbRun.MIN_PASSES) {
+                    throw new InvalidInputException("-f " + n + ": the gate needs at least " + AbRun.MIN_PASSES
+                            + " forks per side of every combination");
+                }
+                jmh.subList(i, arg.equals("-f") ? i + 2 : i + 1).clear();
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> split(String args) {
+        return args == null || args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
+    }
+
+    /** {@code 20m}, {@code 90s}, {@code 1h30m}, or ISO-8601 {@code PT20M}. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toUpperCase(Locale.ROOT);
+            try {
+                Duration d = v.startsWith("P") ? Duration.parse(v)
+                        : Duration.parse("PT" + (v.matches("\\d+") ? v + "S" : v));
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException();
+                }
+                return d;
+            } catch (RuntimeException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a time such as 20m, 90s or 1h");
+            }
+        }
+    }
+}

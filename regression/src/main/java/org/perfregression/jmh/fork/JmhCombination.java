@@ -1,0 +1,35 @@
+package org.perfregression.jmh.fork;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One (benchmark, mode, parameters) combination of a JMH run: what one forked JVM measures.
+ *
+ * @param benchmark JMH's full name, {@code pkg.Class.method}
+ * @param mode JMH's short mode label, e.g. {@code avgt}
+ * @param params the {@code @Param} values, in JMH's order
+ */
+public record JmhCombination(String benchmark, String mode, Map<String, String> params) {
+
+    public JmhCombination {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+
+    /** {@code Class.method}: the benchmark without its package. */
+    public String shortName() {
+        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    }
+
+    /** The method alone. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** E.g. {@code constructor rank=3 config=SHARDED_ACCESSOR_0110101}. */
+    public String describe() {
+        String values = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+        return values.isEmpty() ? method() : method() + " " + values;
+    }
+}
