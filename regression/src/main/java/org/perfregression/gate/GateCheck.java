@@ -88,7 +88,11 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
      */
     public List<double[]> changes(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
-        Prior prior = prior(keys, baseline, current);
+        return changes(keys, baseline, current, prior(keys, baseline, current));
+    }
+
+    private List<double[]> changes(List<SubsectionKey> keys, Map<SubsectionKey, ForkedSamples> baseline,
+            Map<SubsectionKey, ForkedSamples> current, Prior prior) {
         List<double[]> changes = new ArrayList<>();
         for (SubsectionKey key : keys) {
             boolean corrected = gate.corrects(baseline.get(key), current.get(key));
@@ -103,7 +107,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
     public GateOutcome compare(Map<SubsectionKey, ForkedSamples> baseline, Map<SubsectionKey, ForkedSamples> current) {
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
         Prior prior = prior(keys, baseline, current);
-        RunEffect effect = run != null ? run : RunEffect.estimate(changes(baseline, current));
+        RunEffect effect = run != null ? run : RunEffect.estimate(changes(keys, baseline, current, prior));
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
             results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, effect));
@@ -124,9 +128,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         for (GateResult r : results) {
             kept.add(r.verdict() == Verdict.NO_CHANGE || r.pValue() <= threshold ? r
                     : ForkGate.with(r, Verdict.NO_CHANGE, Confirmation.NOT_FLAGGED, Double.NaN, String.format(
-                            java.util.Locale.ROOT, "No change: %s%% at p=%s, above the false discovery threshold of all "
-                                    + "subsections (%s)", ForkGate.signed(r.changePct()), ForkGate.p(r.pValue()),
-                            Double.isNaN(threshold) ? "none passes" : "p <= " + ForkGate.p(threshold))));
+                            java.util.Locale.ROOT, "No change: %s%% at p=%s, %s", ForkGate.signed(r.changePct()),
+                            ForkGate.p(r.pValue()), aboveThreshold("all subsections", threshold))));
         }
         return kept;
     }
@@ -259,10 +262,9 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         for (GateResult r : remeasured.results()) {
             confirmed.add(r.confirmation() == Confirmation.CONFIRMED && !(r.confirmPValue() <= threshold)
                     ? ForkGate.with(r, Verdict.NO_CHANGE, Confirmation.CLEARED, r.confirmPValue(), String.format(
-                            java.util.Locale.ROOT, "No change: flagged at %s%%, re-measured at p=%s, above the false "
-                                    + "discovery threshold of all re-measured subsections (%s)",
+                            java.util.Locale.ROOT, "No change: flagged at %s%%, re-measured at p=%s, %s",
                             ForkGate.signed(r.changePct()), ForkGate.p(r.confirmPValue()),
-                            Double.isNaN(threshold) ? "none stands" : "p <= " + ForkGate.p(threshold)))
+                            aboveThreshold("all re-measured subsections", threshold)))
                     : r);
         }
         List<GateResult> results = new ArrayList<>();
@@ -277,6 +279,12 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         }
         return new GateOutcome(suiteWide(results, remeasured.run().shift(), gate.significance()), remeasured.prior(), gate, direction, true,
                 remeasured.run(), remeasured.runTolerancePct());
+    }
+
+    /** E.g. {@code above the false discovery threshold of all subsections (p <= 0.0031)}. */
+    private static String aboveThreshold(String of, double threshold) {
+        return "above the false discovery threshold of " + of + " ("
+                + (Double.isNaN(threshold) ? "none passes" : "p <= " + ForkGate.p(threshold)) + ")";
     }
 
     /** Whether at least half of the re-measured flags in {@code verdict}'s direction were confirmed (true when none was). */

@@ -1,9 +1,14 @@
 package org.perfregression.report;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.perfregression.check.CheckResult;
+import org.perfregression.check.SubsectionResult;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
 
 /**
  * What a report shows: the verdicts, the data they were computed from, where that data came from,
@@ -38,8 +43,8 @@ public record ReportInput(
     }
 
     /** The gate's results by subsection, empty without a gate: built once per report, looked up per row. */
-    public java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.gate.GateResult> gateByKey() {
-        java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.gate.GateResult> byKey = new java.util.HashMap<>();
+    public Map<SubsectionKey, GateResult> gateByKey() {
+        Map<SubsectionKey, GateResult> byKey = new HashMap<>();
         if (gate != null) {
             gate.results().forEach(r -> byKey.put(r.key(), r));
         }
@@ -47,8 +52,8 @@ public record ReportInput(
     }
 
     /** The seed rule's results by subsection: built once per report, looked up per row. */
-    public java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.check.SubsectionResult> seedByKey() {
-        java.util.Map<org.perfregression.data.SubsectionKey, org.perfregression.check.SubsectionResult> byKey = new java.util.HashMap<>();
+    public Map<SubsectionKey, SubsectionResult> seedByKey() {
+        Map<SubsectionKey, SubsectionResult> byKey = new HashMap<>();
         result.results().forEach(r -> byKey.put(r.key(), r));
         return byKey;
     }
