@@ -27,6 +27,7 @@ import org.perfregression.cli.ExitCode;
 import org.perfregression.cli.Main;
 import org.perfregression.cli.RuleOptions;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.FileNames;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.platform.Platform;
 import org.perfregression.platform.PlatformGuard;
@@ -105,6 +106,11 @@ public final class BenchmarksMain implements Callable<Integer> {
     @Option(names = "--force", description = "With --regenerate-gt: replace existing baselines.")
     boolean force;
 
+    @Option(names = "--partial", description = "With --regenerate-gt: the run may measure part of the suite (a regex, "
+            + "-p); only its subsections are replaced, every other baseline is kept. Without it a regeneration must "
+            + "measure every combination.")
+    boolean partial;
+
     @Option(names = "--allow-platform-mismatch",
             description = "Compare with baselines made on another platform anyway; the verdict is then advisory.")
     boolean allowPlatformMismatch;
@@ -129,7 +135,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         CommandLine commandLine = Main.newCommandLine(new BenchmarksMain());
         commandLine.setUnmatchedArgumentsAllowed(true);
         commandLine.setUnmatchedOptionsArePositionalParams(true);
-        System.exit(commandLine.execute(args));
+        System.exit(Main.execute(commandLine, args));
     }
 
     @Override
@@ -139,8 +145,8 @@ public final class BenchmarksMain implements Callable<Integer> {
             throw new InvalidInputException("--regenerate-gt with --quick: baselines must be measured with the "
                     + "default settings, a quick run has too few samples");
         }
-        if (force && !regenerate) {
-            throw new InvalidInputException("--force only makes sense with --regenerate-gt");
+        if ((force || partial) && !regenerate) {
+            throw new InvalidInputException((force ? "--force" : "--partial") + " only makes sense with --regenerate-gt");
         }
         if (gateOptions.rule.interleaved()) {
             throw new InvalidInputException("--interleaved is for ab and compare: the main job compares with baselines "
@@ -148,10 +154,10 @@ public final class BenchmarksMain implements Callable<Integer> {
         }
         ForkGate forkGate = gateOptions.gate();
         CommandLineOptions jmh = parseJmh(jmhArgs);
-        String platformName = platform != null ? platform : Platform.current().id();
-        GroundTruth gt = new GroundTruth(gtDir);
+        String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
+        GroundTruth gt = new GroundTruth(gtDir, stagingHook());
         GroundTruth.Baselines baselines = null;
-        if (regenerate && !force) {
+        if (regenerate && !force && !partial) {
             gt.requireNoBaselines(platformName);
         } else if (!regenerate) {
             // Before a ten-minute run: is there anything to compare with?
@@ -164,6 +170,7 @@ public final class BenchmarksMain implements Callable<Integer> {
                         + "(made before the fork-aware gate): regenerate them with --regenerate-gt --force, or gate "
                         + "with the seed's rule (--rule seed)");
             }
+            requireUnitAndMode(jmh, baselines);
         }
         if (regenerate && fromResults == null && !gateOptions.allowBusy) {
             refuseBusy(quietCheck(), "before the run");
@@ -174,15 +181,31 @@ public final class BenchmarksMain implements Callable<Integer> {
         SuiteResults results;
         SuiteRun run = null;
         if (fromResults != null) {
-            folder = new ResultsFolder(fromResults);
-            results = SuiteResults.read(folder, null);
+            folder = new ResultsFolder(FileNames.requireFolder(fromResults, "--from-results")).requireOutside(gtDir,
+                    "--from-results");
+            List<SuiteKey> plan = SuiteResults.readPlan(folder);
+            if (plan == null && baselines != null) {
+                // Without a plan a failed benchmark looks like one not run: expect everything the baselines have.
+                plan = BaselineCoverage.keys(baselines.byBenchmark());
+                notes.add(folder.plan() + " is missing: every baseline subsection was expected in the results");
+            }
+            results = SuiteResults.read(folder, plan);
+            if (regenerate) {
+                BaselineCoverage.requireWholeSuite(BaselineCoverage.keys(results.byBenchmark()), partial,
+                        fromResults + " has");
+            }
             if (baselines != null) {
                 machineCheck(results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray(),
                         baselines, notes, out);
             }
         } else {
-            folder = (resultsDir != null ? new ResultsFolder(resultsDir) : ResultsFolder.timestamped()).create();
+            folder = (resultsDir != null ? new ResultsFolder(FileNames.requireFolder(resultsDir, "--results-dir"))
+                    : ResultsFolder.timestamped()).requireOutside(gtDir, "--results-dir");
             run = new SuiteRun(jmh, quick, folder, regenerate ? SuiteSettings.BASELINE_FORKS : SuiteSettings.FORKS);
+            if (regenerate) {
+                BaselineCoverage.requireWholeSuite(run.expected(), partial, "this run would measure");
+            }
+            folder.create();
             GroundTruth.Baselines against = baselines;
             run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out));
             results = SuiteResults.read(folder, run.expected());
@@ -200,13 +223,20 @@ public final class BenchmarksMain implements Callable<Integer> {
             if (!gateOptions.allowBusy) {
                 refuseBusy(otherCpu, "during the run");
             }
+            BaselineCoverage.requireEnoughSamples(results.byBenchmark(), partial, out);
+            String measuredOn = results.platform().id();
+            if (platform == null && !measuredOn.equals(platformName)) {
+                // -jvm ran another JDK: the baselines belong to the platform the samples came from.
+                platformName = FileNames.requirePlain(measuredOn, "platform");
+                out.println("the benchmarks ran on " + measuredOn + " (JMH's -jvm): writing its baselines");
+            }
             List<String> command = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
             Map<String, Object> metadata = Provenance.of(platformName, results.jmhResults(), command);
             BaselineQuality quality = BaselineQuality.of(results, forkGate, run == null ? 0 : run.passes(), otherCpu);
             metadata.putAll(quality.toMetadata());
             Map<String, Sidecar> sidecars = new LinkedHashMap<>();
             results.byBenchmark().keySet().forEach(b -> sidecars.put(b, results.sidecar(b)));
-            gt.write(platformName, results.byBenchmark(), sidecars, metadata, force, out);
+            gt.write(platformName, new GroundTruth.NewSet(results.byBenchmark(), sidecars, metadata), force, partial, out);
             out.println(quality.summary());
             return ExitCode.OK;
         }
@@ -215,6 +245,25 @@ public final class BenchmarksMain implements Callable<Integer> {
                     + "verdicts may reflect them", otherCpu));
         }
         return compare(baselines, results, run, folder, notes, out);
+    }
+
+    /** Set only by the integration test that kills a regeneration between two files: pause after each. */
+    static final String STAGE_PAUSE_PROPERTY = "perf-regression.test.stage-pause-ms";
+
+    private static GroundTruth.StagingHook stagingHook() {
+        long pauseMillis = Long.getLong(STAGE_PAUSE_PROPERTY, 0);
+        if (pauseMillis <= 0) {
+            return file -> { };
+        }
+        return file -> {
+            System.out.println("staged " + file.getFileName());
+            System.out.flush();
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** Other processes' CPU above this share (% of all cores) make a machine busy. */
@@ -270,7 +319,8 @@ public final class BenchmarksMain implements Callable<Integer> {
 
     private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
             List<String> machineNotes, PrintStream out) throws IOException {
-        List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), Platform.current(),
+        requireUnitAndMode(results, baselines);
+        List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), results.platform(),
                 allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);
         boolean useGate = gateOptions.rule.gate();
@@ -324,6 +374,52 @@ public final class BenchmarksMain implements Callable<Integer> {
         notes.forEach(note -> out.println("NOTE: " + note));
         out.println(failed ? "FAILED: performance regressions found" : "PASSED: no performance regression");
         return failed ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /**
+     * Before the run: JMH's {@code -tu} and {@code -bm} change what a sample means. Against baselines
+     * of another unit or mode a slowdown would read as an improvement, so such a run is refused.
+     */
+    private static void requireUnitAndMode(CommandLineOptions jmh, GroundTruth.Baselines baselines) {
+        String mode = jmh.getBenchModes().size() == 1 ? jmh.getBenchModes().iterator().next().shortLabel()
+                : jmh.getBenchModes().isEmpty() ? SUITE_MODE : "several modes";
+        String unit = jmh.getTimeUnit().hasValue()
+                ? (mode.equals("thrpt") ? "ops/" + shortUnit(jmh.getTimeUnit().get()) : shortUnit(jmh.getTimeUnit().get()) + "/op")
+                : null;
+        refuseMismatch(baselines, mode, unit, "this run asks for (-bm/-tu)");
+    }
+
+    /** After the run: what the results say. */
+    private static void requireUnitAndMode(SuiteResults results, GroundTruth.Baselines baselines) {
+        refuseMismatch(baselines, String.join(", ", results.modes()), results.unit(), "this run measured");
+    }
+
+    private static void refuseMismatch(GroundTruth.Baselines baselines, String mode, String unit, String what) {
+        String baselineUnit = baselines.units().values().stream().findFirst().orElse(null);
+        boolean modeDiffers = baselines.mode() != null && !baselines.mode().equals(mode);
+        boolean unitDiffers = unit != null && baselineUnit != null && !baselineUnit.equals(unit);
+        if (modeDiffers || unitDiffers) {
+            throw new InvalidInputException("the baselines in " + baselines.dir() + " are in mode " + baselines.mode()
+                    + " and unit " + baselineUnit + ", " + what + " mode " + mode + (unit == null ? "" : " and unit "
+                    + unit) + ": the samples would not be comparable; drop -bm and -tu (or make baselines in that "
+                    + "unit and mode with --regenerate-gt --platform NAME)");
+        }
+    }
+
+    /** The suite's own mode ({@code @BenchmarkMode} on the benchmarks). */
+    private static final String SUITE_MODE = "avgt";
+
+    /** JMH's abbreviation of a time unit, as in its score units. */
+    private static String shortUnit(java.util.concurrent.TimeUnit unit) {
+        return switch (unit) {
+            case NANOSECONDS -> "ns";
+            case MICROSECONDS -> "us";
+            case MILLISECONDS -> "ms";
+            case SECONDS -> "s";
+            case MINUTES -> "min";
+            case HOURS -> "hr";
+            case DAYS -> "day";
+        };
     }
 
     private PlatformMismatchException noBaseline(GroundTruth gt, String platformName) {

@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +21,14 @@ import java.util.stream.Stream;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.FileNames;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.JsonProblem;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.MeasuredFork;
 import org.perfregression.input.Sidecar;
 import org.perfregression.platform.MachineSpeed;
 import org.perfregression.platform.Platform;
@@ -24,22 +37,51 @@ import org.perfregression.platform.Platform;
  * The ground-truth baselines: {@code <root>/<platform>/<benchmark>.json}, each with its sidecar
  * {@code <benchmark>.meta.json} (unit, platform, fork layout with calibration times), and
  * {@code metadata.json} beside them saying how and where they were measured, how fast the machine
- * was and what a comparison against them can detect. Writing is atomic per file and never replaces
- * a baseline unless forced.
+ * was and what a comparison against them can detect.
+ *
+ * <p>A platform's baselines are one set, replaced as a whole: a new set is written to
+ * {@code .<platform>.new}, then swapped in by two renames ({@code <platform>} to
+ * {@code .<platform>.old}, the new one to {@code <platform>}). A writer holds
+ * {@code .<platform>.lock}, so of two concurrent regenerations one fails at once. A process killed
+ * between the two renames leaves {@code .<platform>.old} alone: readers take it as the baselines
+ * and the next writer moves it back, so a reader never sees a mix of two sets.
  */
 final class GroundTruth {
 
     static final String METADATA = Sidecar.FOLDER_METADATA;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Path root;
-
-    GroundTruth(Path root) {
-        this.root = root;
+    /** Called after each file a regeneration stages; a test stops the writer there. */
+    interface StagingHook {
+        void staged(Path file) throws IOException;
     }
 
+    private final Path root;
+    private final StagingHook hook;
+
+    GroundTruth(Path root) {
+        this(root, file -> { });
+    }
+
+    GroundTruth(Path root, StagingHook hook) {
+        this.root = FileNames.requireFolder(root, "--gt-dir");
+        this.hook = hook;
+    }
+
+    /** The folder of {@code platform}'s baselines; the name must be a plain file name (no traversal). */
     Path dir(String platform) {
-        return root.resolve(platform);
+        return root.resolve(FileNames.requirePlain(platform, "platform"));
+    }
+
+    /** Where the baselines are read from: the platform's folder, or the old set a killed swap left. */
+    private Path readable(String platform) {
+        Path dir = dir(platform);
+        Path old = sibling(platform, "old");
+        return !Files.exists(dir) && Files.isDirectory(old) ? old : dir;
+    }
+
+    private Path sibling(String platform, String what) {
+        return root.resolve("." + FileNames.requirePlain(platform, "platform") + "." + what);
     }
 
     /** The platforms that have baselines. */
@@ -48,14 +90,15 @@ final class GroundTruth {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }
     }
 
     boolean has(String platform) {
-        return Files.isRegularFile(dir(platform).resolve(METADATA));
+        return Files.isRegularFile(readable(platform).resolve(METADATA));
     }
 
     /**
@@ -64,7 +107,7 @@ final class GroundTruth {
      * @throws InvalidInputException naming them
      */
     void requireNoBaselines(String platform) {
-        List<Path> existing = baselineFiles(dir(platform));
+        List<Path> existing = baselineFiles(readable(platform));
         if (!existing.isEmpty()) {
             throw refuseOverwrite(dir(platform), existing);
         }
@@ -82,7 +125,12 @@ final class GroundTruth {
     }
 
     private static boolean isBaseline(String name) {
-        return name.endsWith(".json") && !name.endsWith(".meta.json") && !name.equals(METADATA);
+        return name.endsWith(".json") && !name.endsWith(".meta.json") && !name.equals(METADATA) && !name.startsWith(".");
+    }
+
+    private static String benchmarkOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
     }
 
     private static InvalidInputException refuseOverwrite(Path dir, List<Path> existing) {
@@ -96,68 +144,239 @@ final class GroundTruth {
      *
      * @param layouts per benchmark, which fork each sample came from and the calibration beside it
      *     (from {@code <benchmark>.meta.json}); absent for baselines made before the gate
+     * @param units per benchmark, the unit its sidecar (or the folder's metadata) names; absent when unknown
+     * @param mode the JMH mode the baselines were measured in, from {@code metadata.json}; null if unknown
      * @param speed how fast the machine that made them ran the calibration kernel; null if unknown
      */
     record Baselines(Path dir, Map<String, PerformanceData> byBenchmark, Map<String, ForkLayout> layouts,
-            Platform platform, MachineSpeed speed) {
+            Map<String, String> units, String mode, Platform platform, MachineSpeed speed) {
     }
 
     Baselines load(String platform) {
-        Path dir = dir(platform);
-        Platform measuredOn = Sidecar.read(dir.resolve(METADATA)).platform();
+        Path dir = readable(platform);
+        Path metadata = dir.resolve(METADATA);
+        Platform measuredOn = Sidecar.read(metadata).platform();
         Map<String, PerformanceData> baselines = new LinkedHashMap<>();
         Map<String, ForkLayout> layouts = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
         for (Path file : baselineFiles(dir)) {
-            String name = file.getFileName().toString();
-            String benchmark = name.substring(0, name.length() - ".json".length());
+            String benchmark = benchmarkOf(file);
             baselines.put(benchmark, PerformanceData.fromJsonFile(file));
-            Path sidecar = Sidecar.pathFor(file);
-            ForkLayout layout = Files.isRegularFile(sidecar) ? Sidecar.read(sidecar).forks() : null;
-            if (layout != null) {
-                layouts.put(benchmark, layout);
+            Sidecar sidecar = Sidecar.of(file);
+            if (sidecar.forks() != null) {
+                layouts.put(benchmark, sidecar.forks());
+            }
+            if (sidecar.unit() != null) {
+                units.put(benchmark, sidecar.unit());
             }
         }
-        return new Baselines(dir, baselines, layouts, measuredOn, readSpeed(dir.resolve(METADATA)));
+        Map<?, ?> provenance = readMetadata(metadata);
+        return new Baselines(dir, baselines, layouts, units,
+                provenance.get("jmh") instanceof Map<?, ?> jmh && jmh.get("mode") instanceof String mode ? mode : null,
+                measuredOn, provenance.get("calibration") instanceof Map<?, ?> calibration
+                        ? MachineSpeed.fromMap(calibration) : null);
     }
 
-    private static MachineSpeed readSpeed(Path metadata) {
+    private static Map<?, ?> readMetadata(Path metadata) {
+        InputFiles.requireReadable(metadata);
         try {
-            Map<?, ?> root = JSON.readValue(metadata.toFile(), Map.class);
-            return root.get("calibration") instanceof Map<?, ?> calibration ? MachineSpeed.fromMap(calibration) : null;
+            return JSON.readValue(metadata.toFile(), Map.class);
         } catch (IOException e) {
-            throw new InvalidInputException(metadata + ": cannot read: " + e.getMessage());
+            throw new InvalidInputException(metadata + ": cannot read: " + JsonProblem.describe(e));
         }
     }
 
     /**
-     * Writes new baselines for {@code platform} and tells {@code out} how they differ from the old.
+     * A new set of baselines for {@code platform}.
      *
-     * @throws InvalidInputException if the platform has baselines and {@code force} is off; nothing is
-     *     written then
+     * @param byBenchmark the measured data per benchmark
+     * @param sidecars each benchmark's sidecar (unit, platform, fork layout)
+     * @param metadata provenance for {@code metadata.json}
      */
-    void write(String platform, Map<String, PerformanceData> byBenchmark, Map<String, Sidecar> sidecars,
-            Map<String, Object> metadata, boolean force, PrintStream out) throws IOException {
-        if (!force) {
-            requireNoBaselines(platform);
-        }
+    record NewSet(Map<String, PerformanceData> byBenchmark, Map<String, Sidecar> sidecars, Map<String, Object> metadata) {
+    }
+
+    /**
+     * Writes new baselines for {@code platform} as one set and tells {@code out} how they differ from
+     * the old. With {@code partial}, only the measured subsections are replaced: every other
+     * subsection and benchmark of the existing set is kept, and {@code metadata.json} keeps its
+     * provenance with the partial update recorded under {@code partial_updates}.
+     *
+     * @throws InvalidInputException if the platform has baselines and neither {@code force} nor
+     *     {@code partial} is on, if another regeneration holds the lock, or if a partial update's
+     *     unit differs from the existing baselines'; nothing is changed then
+     */
+    void write(String platform, NewSet set, boolean force, boolean partial, PrintStream out) throws IOException {
         Path dir = dir(platform);
-        AtomicFiles.WriteMode mode = force ? AtomicFiles.WriteMode.REPLACE : AtomicFiles.WriteMode.CREATE_NEW;
-        for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
-            Path file = dir.resolve(entry.getKey() + ".json");
-            PerformanceData previous = Files.exists(file) ? PerformanceData.fromJsonFile(file) : null;
-            entry.getValue().toJsonFile(file, mode);
-            sidecars.get(entry.getKey()).writeFor(file);
-            out.println("wrote " + file + " (" + entry.getValue().subsectionCount() + " subsections)"
-                    + describeChange(previous, entry.getValue()));
+        Files.createDirectories(root);
+        Path lockFile = sibling(platform, "lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(channel, lockFile)) {
+            recover(platform);
+            if (!force && !partial) {
+                requireNoBaselines(platform);
+            }
+            Path staging = sibling(platform, "new");
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            try {
+                stage(dir, staging, set, partial, out);
+                swap(platform, staging);
+            } finally {
+                deleteTree(staging);
+            }
         }
-        AtomicFiles.write(dir.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n", mode);
-        out.println("wrote " + dir.resolve(METADATA));
+        out.println("replaced the baselines of " + platform + " as one set: " + dir);
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path lockFile) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new InvalidInputException("another regeneration is writing these baselines (it holds " + lockFile
+                    + "); wait for it to finish, then run again");
+        }
+        return lock;
+    }
+
+    /** Puts back the old set that a swap killed half-way left, and clears what a killed writer staged. */
+    private void recover(String platform) throws IOException {
+        Path dir = dir(platform);
+        Path old = sibling(platform, "old");
+        if (!Files.exists(dir) && Files.isDirectory(old)) {
+            Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(root);
+        }
+        deleteTree(old);
+        deleteTree(sibling(platform, "new"));
+    }
+
+    private void stage(Path dir, Path staging, NewSet set, boolean partial, PrintStream out) throws IOException {
+        Map<String, PerformanceData> data = new LinkedHashMap<>();
+        Map<String, Sidecar> sidecars = new LinkedHashMap<>();
+        Map<String, Object> metadata = set.metadata();
+        if (partial && Files.isRegularFile(dir.resolve(METADATA))) {
+            for (Path file : baselineFiles(dir)) {
+                data.put(benchmarkOf(file), PerformanceData.fromJsonFile(file));
+                sidecars.put(benchmarkOf(file), Sidecar.of(file));
+            }
+            metadata = withPartialUpdate(readMetadata(dir.resolve(METADATA)), set);
+        }
+        for (Map.Entry<String, PerformanceData> entry : set.byBenchmark().entrySet()) {
+            String benchmark = FileNames.requirePlain(entry.getKey(), "benchmark");
+            Path file = dir.resolve(benchmark + ".json");
+            PerformanceData previous = previous(file);
+            PerformanceData next = entry.getValue();
+            Sidecar sidecar = set.sidecars().get(benchmark);
+            if (partial && data.containsKey(benchmark)) {
+                Sidecar kept = sidecars.get(benchmark);
+                if (kept.unit() != null && sidecar.unit() != null && !kept.unit().equals(sidecar.unit())) {
+                    throw new InvalidInputException(file + ": measured in " + kept.unit() + ", this run in "
+                            + sidecar.unit() + "; a partial update cannot mix units (regenerate the whole set)");
+                }
+                next = merged(data.get(benchmark), next);
+                sidecar = new Sidecar(sidecar.unit(), sidecar.platform(), mergedLayout(kept.forks(), sidecar.forks()));
+            }
+            data.put(benchmark, next);
+            sidecars.put(benchmark, sidecar);
+            out.println("staged " + file.getFileName() + " (" + next.subsectionCount() + " subsections"
+                    + (partial ? ", " + entry.getValue().subsectionCount() + " measured now" : "") + ")"
+                    + describeChange(file, previous, next));
+        }
+        for (Map.Entry<String, PerformanceData> entry : data.entrySet()) {
+            Path file = staging.resolve(entry.getKey() + ".json");
+            entry.getValue().toJsonFile(file, AtomicFiles.WriteMode.CREATE_NEW);
+            hook.staged(file);
+            sidecars.get(entry.getKey()).writeFor(file);
+            hook.staged(Sidecar.pathFor(file));
+        }
+        AtomicFiles.write(staging.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n",
+                AtomicFiles.WriteMode.CREATE_NEW);
+        hook.staged(staging.resolve(METADATA));
+        AtomicFiles.syncDirectory(staging);
+    }
+
+    /** The existing baseline to describe the change against; a corrupt one is reported, not fatal to a forced rewrite. */
+    private static PerformanceData previous(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return PerformanceData.fromJsonFile(file);
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    private void swap(String platform, Path staging) throws IOException {
+        Path dir = dir(platform);
+        Path old = sibling(platform, "old");
+        if (Files.exists(dir)) {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            hook.staged(old);
+        }
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.syncDirectory(root);
+        deleteTree(old);
+    }
+
+    /** The old data with every subsection of {@code measured} replaced or added. */
+    static PerformanceData merged(PerformanceData old, PerformanceData measured) {
+        PerformanceData.Builder builder = PerformanceData.builder();
+        old.forEach((key, samples) -> builder.add(key.section(), key.subsection(),
+                (measured.has(key.section(), key.subsection()) ? measured.samples(key) : samples).toArray()));
+        measured.forEach((key, samples) -> {
+            if (!old.has(key.section(), key.subsection())) {
+                builder.add(key.section(), key.subsection(), samples.toArray());
+            }
+        });
+        return builder.build();
+    }
+
+    private static ForkLayout mergedLayout(ForkLayout old, ForkLayout measured) {
+        if (old == null || measured == null) {
+            return measured;
+        }
+        Map<SubsectionKey, List<MeasuredFork>> forks = new LinkedHashMap<>(old.forks());
+        forks.putAll(measured.forks());
+        return new ForkLayout(forks);
+    }
+
+    private static Map<String, Object> withPartialUpdate(Map<?, ?> existing, NewSet set) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        existing.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+        List<Object> updates = new ArrayList<>(metadata.get("partial_updates") instanceof List<?> list ? list : List.of());
+        Map<String, Object> update = new LinkedHashMap<>();
+        for (String field : new String[] {"created", "git_commit", "command"}) {
+            update.put(field, set.metadata().get(field));
+        }
+        Map<String, Integer> subsections = new LinkedHashMap<>();
+        set.byBenchmark().forEach((benchmark, data) -> subsections.put(benchmark, data.subsectionCount()));
+        update.put("subsections", subsections);
+        updates.add(update);
+        metadata.put("partial_updates", updates);
+        return metadata;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** How the new baseline differs from the previous one, with the regression rule itself. */
-    private static String describeChange(PerformanceData previous, PerformanceData next) {
+    private static String describeChange(Path file, PerformanceData previous, PerformanceData next) {
         if (previous == null) {
-            return ": new";
+            return Files.exists(file) ? ": replaces an unreadable baseline" : ": new";
         }
         CheckResult change = RegressionCheck.withDefaults().withLenient(true).compare(previous, next);
         StringBuilder text = new StringBuilder(": against the previous baseline ").append(change.summary().oneLine());

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.perfregression.data.FileNames;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.input.Sidecar;
 
 /**
  * One run's folder: JMH's JSON ({@code jmh-result.json}), log ({@code jmh.log}) and fork log
@@ -36,11 +39,30 @@ record ResultsFolder(Path dir) {
         return dir.resolve("jmh.log");
     }
 
+    /** What the run set out to measure ({@link SuiteRun} writes it first): a failed combination is missing from the results. */
+    Path plan() {
+        return dir.resolve("plan.json");
+    }
+
     Path data(String benchmark) {
-        return dir.resolve(benchmark + ".json");
+        return dir.resolve(FileNames.requirePlain(benchmark, "benchmark") + ".json");
     }
 
     Path report(String name) {
-        return dir.resolve(name);
+        return dir.resolve(FileNames.requirePlain(name, "report"));
+    }
+
+    /**
+     * Fails if this folder is, or lies inside, the ground-truth folder {@code gtRoot}, or holds a set
+     * of baselines: writing a run's files there would replace baselines without {@code --force}.
+     */
+    ResultsFolder requireOutside(Path gtRoot, String option) {
+        Path here = dir.toAbsolutePath().normalize();
+        Path gt = gtRoot.toAbsolutePath().normalize();
+        if (here.startsWith(gt) || Files.isRegularFile(dir.resolve(Sidecar.FOLDER_METADATA))) {
+            throw new InvalidInputException(option + " " + dir + ": that is a ground-truth folder (or inside "
+                    + gtRoot + "); a run's files would replace baselines there. Choose another folder");
+        }
+        return this;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,7 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.perfregression.data.FileNames;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.JsonProblem;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
@@ -48,14 +52,22 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLa
         Map<String, PerformanceData> byBenchmark = new LinkedHashMap<>();
         Map<String, ForkLayout> layouts = new LinkedHashMap<>();
         JmhMapping.byMethod(results).forEach((method, group) -> {
+            FileNames.requirePlain(method, folder.jmhResult() + ": benchmark");
             byBenchmark.put(method, SuiteLayout.MAPPING.toData(group));
             Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>();
             for (JmhResult r : group) {
                 SubsectionKey key = SuiteLayout.MAPPING.key(r);
                 layout.put(key, forks(r, forkLog.getOrDefault(method + " " + key, new ArrayDeque<>()), folder));
+                forkLog.remove(method + " " + key);
             }
             layouts.put(method, new ForkLayout(layout));
         });
+        if (!forkLog.isEmpty()) {
+            // The fork log names every fork that ran; one without a result is a benchmark that failed.
+            throw new InvalidInputException(folder.forkLog() + ": " + forkLog.size() + " logged combination"
+                    + (forkLog.size() == 1 ? "" : "s") + " have no result in " + folder.jmhResult() + " (did they fail?): "
+                    + String.join(", ", forkLog.keySet().stream().sorted().toList()));
+        }
         if (expected != null) {
             List<String> missing = new ArrayList<>();
             for (SuiteKey key : expected) {
@@ -91,31 +103,58 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLa
         return forks;
     }
 
+    /**
+     * What the run in {@code folder} set out to measure, from its {@code plan.json}; null for a folder
+     * without one (made by JMH itself, or by a version before plans).
+     */
+    static List<SuiteKey> readPlan(ResultsFolder folder) {
+        if (!Files.exists(folder.plan())) {
+            return null;
+        }
+        List<SuiteKey> plan = new ArrayList<>();
+        for (JsonNode entry : readArray(folder.plan(), "combinations")) {
+            for (String field : new String[] {"benchmark", "section", "subsection"}) {
+                if (!entry.path(field).isTextual()) {
+                    throw new InvalidInputException(folder.plan() + ": an entry lacks the string field '" + field + "'");
+                }
+            }
+            plan.add(new SuiteKey(entry.get("benchmark").asText(),
+                    new SubsectionKey(entry.get("section").asText(), entry.get("subsection").asText())));
+        }
+        return plan;
+    }
+
+    /** A JSON array file of the results folder, or the one-line reason it cannot be one. */
+    private static JsonNode readArray(Path file, String of) {
+        InputFiles.requireReadable(file);
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.isArray()) {
+                throw new InvalidInputException(file + ": must be a JSON array of " + of);
+            }
+            return root;
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + JsonProblem.describe(e));
+        }
+    }
+
     /** The fork log by {@code benchmark section.subsection}, each in run order; empty for runs that have none. */
     private static Map<String, Deque<JsonNode>> readForkLog(ResultsFolder folder) {
         Map<String, Deque<JsonNode>> log = new HashMap<>();
-        if (!Files.isRegularFile(folder.forkLog())) {
+        if (!Files.exists(folder.forkLog())) {
             return log;
         }
-        try {
-            JsonNode root = JSON.readTree(folder.forkLog().toFile());
-            if (root == null || !root.isArray()) {
-                throw new InvalidInputException(folder.forkLog() + ": must be a JSON array of forks");
-            }
-            for (JsonNode fork : root) {
-                String key = fork.path("benchmark").asText() + " "
-                        + new SubsectionKey(fork.path("section").asText(), fork.path("subsection").asText());
-                log.computeIfAbsent(key, k -> new ArrayDeque<>()).add(fork);
-            }
-            return log;
-        } catch (IOException e) {
-            throw new InvalidInputException(folder.forkLog() + ": cannot read the fork log: " + e.getMessage());
+        for (JsonNode fork : readArray(folder.forkLog(), "forks")) {
+            String key = fork.path("benchmark").asText() + " "
+                    + new SubsectionKey(fork.path("section").asText(), fork.path("subsection").asText());
+            log.computeIfAbsent(key, k -> new ArrayDeque<>()).add(fork);
         }
+        return log;
     }
 
     /**
      * Writes {@code <benchmark>.json} for every benchmark into {@code folder}, each with a sidecar
-     * naming its unit, this platform and its fork layout, so that {@code compare} can check them later.
+     * naming its unit, the platform it was measured on and its fork layout, so that {@code compare} can check them later.
      */
     void write(ResultsFolder folder) throws IOException {
         for (Map.Entry<String, PerformanceData> entry : byBenchmark.entrySet()) {
@@ -125,7 +164,26 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLa
     }
 
     Sidecar sidecar(String benchmark) {
-        return new Sidecar(unit(), Platform.current(), layouts.get(benchmark));
+        return new Sidecar(unit(), platform(), layouts.get(benchmark));
+    }
+
+    /**
+     * Where the samples were measured: this machine, with the JVM that JMH reports ({@code -jvm} may
+     * have run another one). Re-analysed results keep the JVM they were measured on.
+     */
+    Platform platform() {
+        if (jmhResults.isEmpty()) {
+            return Platform.current();
+        }
+        Map<String, String> run = jmhResults.get(0).run();
+        return Platform.current().runningJvm(run.get("jdkVersion"), run.get("vmName"), run.get("vmVersion"));
+    }
+
+    /** The JMH modes of the results, e.g. {@code [avgt]}. */
+    java.util.Set<String> modes() {
+        java.util.Set<String> modes = new java.util.LinkedHashSet<>();
+        jmhResults.forEach(r -> modes.add(r.mode()));
+        return modes;
     }
 
     /** Other processes' mean CPU share (% of all cores) over the forks that recorded it; NaN when none did. */

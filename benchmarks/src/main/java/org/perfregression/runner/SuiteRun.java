@@ -154,6 +154,7 @@ final class SuiteRun {
         terminal.println("Running " + combinations.size() + " benchmark combinations x " + passes + " fork"
                 + (passes == 1 ? "" : "s") + " as " + passes + " interleaved pass" + (passes == 1 ? "" : "es")
                 + " in random order (seed " + seed + "); JMH's log: " + folder.jmhLog());
+        writePlan();
         Random random = new Random(seed);
         try (ForkRunner runner = new ForkRunner(terminal, total, false)) {
             boolean checked = speedCheck == null;
@@ -200,6 +201,16 @@ final class SuiteRun {
                 .map(r -> r.getSecondaryResults().get(Calibration.METRIC))
                 .filter(r -> r != null)
                 .mapToDouble(Result::getScore).toArray();
+    }
+
+    /** What this run will measure, before it starts: a combination that then fails is missing from the results. */
+    private void writePlan() throws IOException {
+        List<Map<String, String>> plan = new ArrayList<>();
+        for (SuiteKey key : expected()) {
+            plan.add(Map.of("benchmark", key.benchmark(), "section", key.key().section(),
+                    "subsection", key.key().subsection()));
+        }
+        AtomicFiles.write(folder.plan(), JSON.writeValueAsString(plan) + "\n", AtomicFiles.WriteMode.REPLACE);
     }
 
     /** JMH's JSON with every fork of a combination in one result, and the fork log. */

@@ -52,12 +52,12 @@ class BenchmarksJarIT {
     @Test
     @Order(1)
     void smokeRunYieldsPerformanceDataWithExactlyTheExpectedKeys() throws Exception {
-        // --quick refuses to make baselines; short settings given as JMH options are the user's choice.
+        // --quick refuses to make baselines; short settings of a subset need --partial, the user's explicit choice.
         // Warmup is longer than --quick's: on CI, half of one such baseline's samples were 4x slow.
         // --allow-busy: CI's machine may be busy with the build; the busy guard has its own test.
         Jar run = Jar.run(work, with(SUBSET, "-f", String.valueOf(BASELINE_FORKS), "-wi", "10", "-w", "60ms", "-i", "20",
                 "-r", "3ms", "--results-dir", "normal", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt",
-                "--allow-busy"));
+                "--partial", "--allow-busy"));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("[24/24] pass 3/3"), "progress shows n of N and the pass:\n" + run.out());
         assertTrue(run.out().contains("What a main job (2 forks) can detect against these baselines"), run.out());
@@ -142,8 +142,9 @@ class BenchmarksJarIT {
         Jar run = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("refusing to overwrite") && run.err().contains("--force"), run.err());
+        // A subset of the suite with short settings: only --partial may write it (see BaselineSafetyTest).
         Jar forced = Jar.run(work, "--from-results", "slow", "--gt-dir", "gt", "--platform", "ci", "--regenerate-gt",
-                "--force", "--allow-busy");
+                "--force", "--partial", "--allow-busy");
         assertEquals(0, forced.exitCode(), forced.toString());
         assertTrue(forced.out().contains("against the previous baseline") && forced.out().contains("slower: rank_2"),
                 "regeneration shows what changed:\n" + forced.out());

@@ -96,6 +96,7 @@ public final class AbMeasurement {
      */
     public static void write(Dataset side, Path file, Map<String, Object> extra) throws IOException {
         side.data().toJsonFile(file, AtomicFiles.WriteMode.CREATE_NEW);
-        new Sidecar(side.unit(), side.platform(), side.forks()).write(Sidecar.pathFor(file), extra);
+        new Sidecar(side.unit(), side.platform(), side.forks()).write(Sidecar.pathFor(file), extra,
+                AtomicFiles.WriteMode.CREATE_NEW);
     }
 }

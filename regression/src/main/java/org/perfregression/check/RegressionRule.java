@@ -1,5 +1,6 @@
 package org.perfregression.check;
 
+import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.Samples;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.stats.MannWhitneyUResult;
@@ -92,6 +93,10 @@ public final class RegressionRule {
         int nb = baseline.size();
         int nc = current.size();
 
+        if (!Double.isFinite(baselineMedian)) {
+            throw new InvalidInputException(key + ": the baseline samples are too large for double arithmetic "
+                    + "(their median overflows); rescale the data (another unit)");
+        }
         if (baselineMedian == 0) {
             String message = "Baseline median is zero for " + key.subsection()
                     + ": relative change is undefined, no verdict";
@@ -103,6 +108,13 @@ public final class RegressionRule {
         double p = test.pValue();
         double deltaMedianPct = (currentMedian - baselineMedian) / baselineMedian * 100;
         double noiseBandPct = Math.max(noiseThresholdPct, madMultiplier * baselineMad / baselineMedian * 100);
+        if (!Double.isFinite(currentMedian) || !Double.isFinite(baselineMad) || !Double.isFinite(deltaMedianPct)
+                || !Double.isFinite(noiseBandPct)) {
+            // Finite samples near a double's limit overflow in the median or the change: no verdict means anything.
+            throw new InvalidInputException(key + ": the samples are too large for double arithmetic (baseline median "
+                    + baselineMedian + ", current median " + currentMedian + ", change " + deltaMedianPct
+                    + " %): no verdict is possible; rescale the data (another unit)");
+        }
         boolean significant = Math.abs(deltaMedianPct) > noiseBandPct && p < significanceLevel;
         boolean worse = direction == Direction.LOWER_IS_BETTER ? deltaMedianPct > 0 : deltaMedianPct < 0;
 

@@ -113,6 +113,7 @@ public final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ReportTarget> targets = ReportTarget.all(formats, null);
+        ReportTarget.requireNotInputs(targets, baselineJar, currentJar);
         Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
         AbSide baseline = new AbSide("baseline", baselineJar, baselineJava != null ? baselineJava : thisJava,
                 split(baselineJvmArgs)).checked("--baseline-jar", "--baseline-java");

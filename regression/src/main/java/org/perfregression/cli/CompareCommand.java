@@ -17,6 +17,7 @@ import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
+import org.perfregression.input.Sidecar;
 import org.perfregression.platform.PlatformGuard;
 import org.perfregression.report.ReportInput;
 import picocli.CommandLine.Command;
@@ -89,6 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ReportTarget> targets = ReportTarget.all(formats, output);
+        ReportTarget.requireNotInputs(targets, baseline, current, Sidecar.pathFor(baseline), Sidecar.pathFor(current));
         DatasetLoader loader = inputOptions.loader();
         Dataset baselineData = load(loader, baseline);
         Dataset currentData = load(loader, current);

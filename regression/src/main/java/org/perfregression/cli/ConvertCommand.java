@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.Sidecar;
@@ -35,10 +36,11 @@ public final class ConvertCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DATA.json",
-            description = "PerformanceData file to write (atomically).")
+            description = "PerformanceData file to write (atomically), with OUTPUT.meta.json beside it; "
+                    + "- writes the data to standard output (without the sidecar).")
     Path output;
 
-    @Option(names = "--force", description = "Replace OUTPUT if it exists.")
+    @Option(names = "--force", description = "Replace OUTPUT and its sidecar if they exist.")
     boolean force;
 
     @Mixin
@@ -46,16 +48,34 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputFiles.requireReadable(input);
         if (!JmhResultReader.looksLikeJmh(input)) {
             throw new InvalidInputException(input + ": not a JMH result file (expected the JSON array that -rf json writes)");
         }
         Dataset dataset = inputOptions.loader().load(input);
-        try {
-            dataset.data().toJsonFile(output, force ? AtomicFiles.WriteMode.REPLACE : AtomicFiles.WriteMode.CREATE_NEW);
-        } catch (FileAlreadyExistsException e) {
-            throw new InvalidInputException(output + " exists already; pass --force to replace it");
+        if (output.toString().equals(ReportTarget.STANDARD_OUTPUT)) {
+            spec.commandLine().getOut().print(dataset.data().toJsonString());
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println("convert: unit " + (dataset.unit() == null ? "unknown" : dataset.unit())
+                    + " and platform not kept: standard output has no sidecar");
+            return ExitCode.OK;
         }
-        new Sidecar(dataset.unit(), dataset.platform()).writeFor(output);
+        if (InputFiles.sameFile(input, output)) {
+            throw new InvalidInputException(output + ": that is the input file; refusing to overwrite it");
+        }
+        Path sidecar = Sidecar.pathFor(output);
+        AtomicFiles.WriteMode mode = force ? AtomicFiles.WriteMode.REPLACE : AtomicFiles.WriteMode.CREATE_NEW;
+        for (Path file : new Path[] {output, sidecar}) {
+            if (!force && java.nio.file.Files.exists(file)) {
+                throw new InvalidInputException(file + " exists already; pass --force to replace it");
+            }
+        }
+        try {
+            dataset.data().toJsonFile(output, mode);
+            new Sidecar(dataset.unit(), dataset.platform()).write(sidecar, java.util.Map.of(), mode);
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException(e.getFile() + " exists already; pass --force to replace it");
+        }
         spec.commandLine().getOut().println("wrote " + output + " (" + dataset.data() + ", unit "
                 + (dataset.unit() == null ? "unknown" : dataset.unit()) + ") and " + Sidecar.pathFor(output));
         return ExitCode.OK;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.Printable;
 import org.perfregression.platform.PlatformMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,23 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never throws. */
     public static int run(String... args) {
-        return newCommandLine(new Main()).execute(args);
+        return execute(newCommandLine(new Main()), args);
+    }
+
+    /**
+     * Executes {@code commandLine}. Running out of memory is a one-line error with exit code 2 (the
+     * inputs are too large for this heap), not a stack trace: the memory is free again once the
+     * command has unwound.
+     */
+    public static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            commandLine.getErr().println(commandLine.getCommandName() + ": error: out of memory (" + e.getMessage()
+                    + ", maximum heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): the inputs are too "
+                    + "large for this heap; give the JVM more with -Xmx, or compare fewer subsections at a time");
+            return ExitCode.INVALID;
+        }
     }
 
     /** As {@link #run(String...)}, writing to the given streams instead of the process's. */
@@ -37,7 +54,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = newCommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        return execute(commandLine, args);
     }
 
     /** A command line with this project's error handling: one line on stderr, exit code 2. */
@@ -46,13 +63,13 @@ public final class Main implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
+            err.println(e.getCommandLine().getCommandName() + ": " + Printable.of(String.valueOf(e.getMessage()))
                     + " (see " + qualifiedName(e.getCommandLine()) + " --help)");
             return ExitCode.INVALID;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             PrintWriter err = cl.getErr();
-            err.println(cl.getCommandName() + ": error: " + describe(e));
+            err.println(cl.getCommandName() + ": error: " + Printable.of(describe(e)));
             if (System.getenv("PERF_REGRESSION_DEBUG") != null) {
                 e.printStackTrace(err);
             }

@@ -2,17 +2,18 @@ package org.perfregression.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.InputFiles;
 import org.perfregression.report.ReportFormat;
 import org.perfregression.report.ReportInput;
 
 /**
  * A report to write: a format and a file, or standard output when the file is null. Written on the
- * command line as {@code FORMAT} or {@code FORMAT=FILE}, e.g. {@code junit=build/perf.xml}.
+ * command line as {@code FORMAT} or {@code FORMAT=FILE}, e.g. {@code junit=build/perf.xml};
+ * {@code FORMAT=-} is standard output too.
  *
  * @param format the report format
  * @param file where it goes; null for standard output
@@ -25,7 +26,26 @@ record ReportTarget(ReportFormat format, Path file) {
         if (eq >= 0 && eq == spec.length() - 1) {
             throw new IllegalArgumentException("--format " + spec + ": the file name is missing after '='");
         }
-        return new ReportTarget(format, eq < 0 ? null : Path.of(spec.substring(eq + 1)));
+        String file = eq < 0 ? null : spec.substring(eq + 1);
+        return new ReportTarget(format, file == null || file.equals(STANDARD_OUTPUT) ? null : Path.of(file));
+    }
+
+    /** The file name that means standard output, as for most command-line tools. */
+    static final String STANDARD_OUTPUT = "-";
+
+    /**
+     * Fails if a report would replace one of the inputs ({@code -o baseline.json} with the baseline
+     * itself): a report is never worth the data it was made from.
+     */
+    static void requireNotInputs(List<ReportTarget> targets, Path... inputs) {
+        for (ReportTarget target : targets) {
+            for (Path input : inputs) {
+                if (target.file() != null && input != null && InputFiles.sameFile(target.file(), input)) {
+                    throw new IllegalArgumentException("--format " + target.format().id() + "=" + target.file()
+                            + ": that is the input " + input + "; refusing to overwrite it with a report");
+                }
+            }
+        }
     }
 
     /** Writes the report: files atomically and without colour, standard output with colour on a terminal. */
@@ -34,9 +54,7 @@ record ReportTarget(ReportFormat format, Path file) {
             format.create(Terminal.colour()).write(input, out);
             out.flush();
         } else {
-            StringWriter text = new StringWriter();
-            format.create(false).write(input, text);
-            AtomicFiles.write(file, text.toString(), AtomicFiles.WriteMode.REPLACE);
+            AtomicFiles.write(file, writer -> format.create(false).write(input, writer), AtomicFiles.WriteMode.REPLACE);
         }
     }
 

@@ -181,16 +181,32 @@ public final class PerformanceData {
         return sections.values().stream().mapToInt(Map::size).sum();
     }
 
-    /** One line per subsection with fewer than {@link #RECOMMENDED_MIN_SAMPLES} samples. */
+    /**
+     * What is weak about this data, each kind once: one line counting the subsections with fewer than
+     * {@link #RECOMMENDED_MIN_SAMPLES} samples and naming the one with fewest (a file of a million
+     * short subsections gives one line, not a million).
+     */
     public List<String> warnings() {
-        List<String> warnings = new ArrayList<>();
+        int[] count = {0};
+        SubsectionKey[] fewest = {null};
+        int[] fewestSize = {Integer.MAX_VALUE};
         forEach((key, samples) -> {
             if (samples.size() < RECOMMENDED_MIN_SAMPLES) {
-                warnings.add(key + " has " + samples.size() + " samples; at least "
-                        + RECOMMENDED_MIN_SAMPLES + " are recommended for a reliable verdict");
+                count[0]++;
+                if (samples.size() < fewestSize[0]) {
+                    fewestSize[0] = samples.size();
+                    fewest[0] = key;
+                }
             }
         });
-        return warnings;
+        if (count[0] == 0) {
+            return List.of();
+        }
+        String advice = "; at least " + RECOMMENDED_MIN_SAMPLES + " are recommended for a reliable verdict";
+        return List.of(count[0] == 1
+                ? fewest[0] + " has " + fewestSize[0] + " samples" + advice
+                : count[0] + " subsections have fewer than " + RECOMMENDED_MIN_SAMPLES + " samples (fewest: "
+                        + fewest[0] + " with " + fewestSize[0] + ")" + advice);
     }
 
     private Map<String, Samples> section(String section) {

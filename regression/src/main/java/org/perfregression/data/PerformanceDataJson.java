@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -52,13 +51,11 @@ public final class PerformanceDataJson {
 
     /** Reads a file, streaming (a large file costs its doubles, not its text); errors name it. */
     public static PerformanceData read(Path file) {
-        if (!Files.exists(file)) {
-            throw new InvalidInputException(file + ": no such file");
-        }
+        InputFiles.requireReadable(file);
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             return parse(parser, file.toString());
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(file + ": cannot read: " + JsonProblem.describe(e), e);
         }
     }
 
@@ -198,7 +195,7 @@ public final class PerformanceDataJson {
             } catch (JsonProcessingException e) {
                 throw error("malformed JSON: " + e.getOriginalMessage(), e.getLocation());
             } catch (IOException e) {
-                throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
+                throw new InvalidInputException(source + ": cannot read: " + JsonProblem.describe(e), e);
             }
         }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
@@ -47,6 +48,7 @@ public record DatasetLoader(JmhMapping mapping, String mode, String metric) {
     }
 
     public Dataset load(Path file) {
+        InputFiles.requireReadable(file);
         if (isEmptyFile(file)) {
             throw new InvalidInputException(file + ": empty file (an aborted JMH run leaves its result file empty)");
         }

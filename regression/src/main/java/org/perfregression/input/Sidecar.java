@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.JsonProblem;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
@@ -63,6 +65,7 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
 
     /** Reads a sidecar or a folder's {@code metadata.json}; other fields of the file are ignored. */
     public static Sidecar read(Path file) {
+        InputFiles.requireReadable(file);
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {
@@ -83,7 +86,7 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
             return new Sidecar(unit == null || unit.isNull() ? null : unit.asText(), platform,
                     forks == null || forks.isNull() ? null : readForks(forks, file));
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read metadata: " + e.getMessage());
+            throw new InvalidInputException(file + ": cannot read metadata: " + JsonProblem.describe(e));
         }
     }
 
@@ -141,14 +144,14 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
 
     /** Writes the sidecar of {@code dataFile}, atomically. */
     public void writeFor(Path dataFile) throws IOException {
-        write(pathFor(dataFile), Map.of());
+        write(pathFor(dataFile), Map.of(), AtomicFiles.WriteMode.REPLACE);
     }
 
     /**
      * Writes this sidecar to {@code file}, atomically, with {@code extra} fields after its own (the
      * baselines' {@code metadata.json} adds provenance).
      */
-    public void write(Path file, Map<String, Object> extra) throws IOException {
+    public void write(Path file, Map<String, Object> extra, AtomicFiles.WriteMode mode) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("unit", unit);
         root.put("platform", platform.toMap());
@@ -159,7 +162,7 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
                     .put(key.subsection(), list.stream().map(Sidecar::forkToMap).toList()));
             root.put("forks", nested);
         }
-        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n", AtomicFiles.WriteMode.REPLACE);
+        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n", mode);
     }
 
     private static Map<String, Object> forkToMap(MeasuredFork fork) {

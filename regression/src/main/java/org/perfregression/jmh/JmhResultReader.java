@@ -12,7 +12,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.JsonProblem;
 
 /**
  * Reads JMH's JSON result files ({@code -rf json}).
@@ -31,14 +33,20 @@ public final class JmhResultReader {
     private static final String[] RUN_FIELDS = {"jmhVersion", "jdkVersion", "vmName", "vmVersion", "forks", "threads",
         "warmupIterations", "warmupTime", "measurementIterations", "measurementTime"};
 
+    /** Samples per result beyond which a file is refused: a few kilobytes of histogram must not take gigabytes. */
+    public static final long MAX_SAMPLES = 10_000_000;
+
     private JmhResultReader() {
     }
 
     /** Whether {@code file} looks like a JMH result file: a JSON array whose first entry names a benchmark. */
     public static boolean looksLikeJmh(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false; // opening a FIFO to peek would block
+        }
         try {
-            String head = new String(readHead(file), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-            return head.startsWith("[");
+            String head = new String(readHead(file), java.nio.charset.StandardCharsets.UTF_8);
+            return head.replaceFirst("^\uFEFF", "").stripLeading().startsWith("[");
         } catch (IOException e) {
             return false;
         }
@@ -53,6 +61,7 @@ public final class JmhResultReader {
     /** Reads every result of {@code file}. */
     public static List<JmhResult> read(Path file) {
         String name = file.toString();
+        InputFiles.requireReadable(file);
         JsonNode root;
         try {
             if (Files.size(file) == 0) {
@@ -66,7 +75,7 @@ public final class JmhResultReader {
             throw new InvalidInputException(name + ": malformed JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
-            throw new InvalidInputException(name + ": cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name + ": cannot read: " + JsonProblem.describe(e), e);
         }
         return parse(root, name);
     }
@@ -137,6 +146,9 @@ public final class JmhResultReader {
         if (raw != null && raw.isArray()) {
             for (int f = 0; f < raw.size(); f++) {
                 JsonNode fork = raw.get(f);
+                if (!fork.isArray()) {
+                    throw new InvalidInputException(where + " fork " + f + ": rawData must hold an array of numbers per fork");
+                }
                 double[] values = new double[fork.size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = number(fork.get(i), where + " fork " + f + " iteration " + i) / batchSize;
@@ -144,20 +156,12 @@ public final class JmhResultReader {
                 forks.add(values);
             }
         } else if (histogram != null && histogram.isArray()) {
+            long total = 0;
             for (int f = 0; f < histogram.size(); f++) {
-                List<Double> values = new ArrayList<>();
-                JsonNode fork = histogram.get(f);
-                for (int it = 0; it < fork.size(); it++) {
-                    for (JsonNode bin : fork.get(it)) {
-                        String at = where + " fork " + f + " iteration " + it;
-                        double value = number(bin.get(0), at);
-                        long count = bin.get(1).asLong();
-                        for (long c = 0; c < count; c++) {
-                            values.add(value / batchSize);
-                        }
-                    }
-                }
-                forks.add(values.stream().mapToDouble(Double::doubleValue).toArray());
+                total += histogramCount(histogram.get(f), where + " fork " + f, total);
+            }
+            for (int f = 0; f < histogram.size(); f++) {
+                forks.add(expand(histogram.get(f), batchSize));
             }
         } else if (required) {
             throw new InvalidInputException(where + ": no raw data (rawData or rawDataHistogram); "
@@ -167,6 +171,67 @@ public final class JmhResultReader {
             throw new InvalidInputException(where + ": no measurement samples");
         }
         return forks;
+    }
+
+    /**
+     * The samples a fork's histogram expands to, after checking its shape: iterations of bins
+     * {@code [value, count]} with a finite value and a non-negative integral count.
+     *
+     * @param before samples of earlier forks, for the limit
+     */
+    private static long histogramCount(JsonNode fork, String where, long before) {
+        if (!fork.isArray()) {
+            throw new InvalidInputException(where + ": rawDataHistogram must hold an array of iterations per fork");
+        }
+        long total = before;
+        for (int it = 0; it < fork.size(); it++) {
+            String at = where + " iteration " + it;
+            JsonNode iteration = fork.get(it);
+            if (!iteration.isArray()) {
+                throw new InvalidInputException(at + ": expected an array of [value, count] bins");
+            }
+            for (int b = 0; b < iteration.size(); b++) {
+                JsonNode bin = iteration.get(b);
+                if (!bin.isArray() || bin.size() != 2) {
+                    throw new InvalidInputException(at + " bin " + b + ": expected [value, count], found " + brief(bin));
+                }
+                number(bin.get(0), at + " bin " + b);
+                JsonNode count = bin.get(1);
+                if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
+                    throw new InvalidInputException(at + " bin " + b + ": the count must be a non-negative integer, found "
+                            + brief(count));
+                }
+                if (count.asLong() > MAX_SAMPLES - total) { // compared before adding: a huge count must not overflow
+                    throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: the histogram expands to "
+                            + "more than %,d samples, the most this tool holds per result", at, MAX_SAMPLES));
+                }
+                total += count.asLong();
+            }
+        }
+        return total - before;
+    }
+
+    private static double[] expand(JsonNode fork, int batchSize) {
+        int n = 0;
+        for (JsonNode iteration : fork) {
+            for (JsonNode bin : iteration) {
+                n += bin.get(1).asInt();
+            }
+        }
+        double[] values = new double[n];
+        int i = 0;
+        for (JsonNode iteration : fork) {
+            for (JsonNode bin : iteration) {
+                java.util.Arrays.fill(values, i, i + bin.get(1).asInt(), bin.get(0).asDouble() / batchSize);
+                i += bin.get(1).asInt();
+            }
+        }
+        return values;
+    }
+
+    private static String brief(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private static double number(JsonNode node, String where) {

@@ -46,10 +46,25 @@ public record Platform(String os, String arch, Integer cpus, Integer javaMajor, 
     /** What a JMH result file tells: the Java version and the VM, nothing of the machine. */
     public static Platform ofJvm(String jdkVersion, String vmName, String vmVersion) {
         Integer major = null;
-        if (jdkVersion != null && jdkVersion.matches("\\d+.*")) {
-            major = Integer.valueOf(jdkVersion.replaceAll("^(1\\.)?(\\d+).*", "$2"));
+        // A version from a file: a major of more than four digits is no Java there will be.
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("^(1\\.)?(\\d{1,4})(\\D.*)?$")
+                .matcher(jdkVersion == null ? "" : jdkVersion);
+        if (version.matches()) {
+            major = Integer.valueOf(version.group(2));
         }
         return new Platform(null, null, null, major, null, vmName, vmVersion);
+    }
+
+    /**
+     * This machine's platform with the Java that a JMH run reports: JMH's {@code -jvm} may run the
+     * benchmarks on another JDK than the one running the harness, and the results belong to that one.
+     */
+    public Platform runningJvm(String jdkVersion, String vmName, String vmVersion) {
+        Integer major = ofJvm(jdkVersion, vmName, vmVersion).javaMajor();
+        if (major == null || major.equals(javaMajor)) {
+            return this;
+        }
+        return new Platform(os, arch, cpus, major, cpuModel, vmName, vmVersion);
     }
 
     /** E.g. {@code linux-amd64-2cpu-jdk17}: what must match for timings to be comparable. */

@@ -1,5 +1,7 @@
 package org.perfregression.report;
 
+import org.perfregression.data.Printable;
+
 /**
  * Benchmark names and parameters are untrusted text: every report escapes them for its format.
  */
@@ -38,7 +40,13 @@ final class Escape {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                default -> {
+                    if (Printable.invisible(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         return out.toString();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
+import org.perfregression.data.Printable;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.GateResult;
 
@@ -123,6 +124,7 @@ public final class MarkdownReport implements Report {
 
     /** Inside backticks only a backtick needs care: replace it. */
     private static String code(String text) {
-        return text.replace('`', '\'').replace('\n', ' ');
+        // A file name may carry a CR or an escape sequence: shown, never passed into the comment.
+        return Printable.of(text.replace('`', '\''));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
+import org.perfregression.data.Printable;
 import org.perfregression.check.Verdict;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
@@ -38,7 +39,7 @@ public final class TextReport implements Report {
     @Override
     public void write(ReportInput input, Appendable out) throws IOException {
         for (String note : input.notes()) {
-            out.append("NOTE: ").append(note).append('\n');
+            line(out, "NOTE: " + note, Verdict.NO_CHANGE);
         }
         List<String[]> rows = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
@@ -68,26 +69,34 @@ public final class TextReport implements Report {
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            String line = formatRow(rows.get(i), widths, input.gate() == null ? SEED_NUMERIC : GATE_NUMERIC);
-            out.append(paint(line, i == 0 ? Verdict.NO_CHANGE : verdicts.get(i - 1))).append('\n');
+            String row = formatRow(rows.get(i), widths, input.gate() == null ? SEED_NUMERIC : GATE_NUMERIC);
+            line(out, row, i == 0 ? Verdict.NO_CHANGE : verdicts.get(i - 1));
         }
         for (var key : input.result().missingInCurrent()) {
-            out.append(paint("MISSING " + key + ": in the baseline but not in the current data", Verdict.REGRESSION))
-                    .append('\n');
+            line(out, "MISSING " + key + ": in the baseline but not in the current data", Verdict.REGRESSION);
         }
         for (var key : input.result().newInCurrent()) {
-            out.append("NEW " + key + ": in the current data only, not compared").append('\n');
+            line(out, "NEW " + key + ": in the current data only, not compared", Verdict.NO_CHANGE);
         }
         Summary summary = input.result().summary();
         GateOutcome gate = input.gate();
         String verdict = input.failed() ? "FAILED" : "PASSED";
         Verdict colourOf = input.failed() ? Verdict.REGRESSION : Verdict.NO_CHANGE;
         if (gate == null) {
-            out.append(paint(verdict + ": " + summary.oneLine(), colourOf)).append('\n');
+            line(out, verdict + ": " + summary.oneLine(), colourOf);
         } else {
-            out.append(paint(verdict + " (gate): " + gate.oneLine(), colourOf)).append('\n');
-            out.append("seed rule: ").append(summary.oneLine()).append('\n');
+            line(out, verdict + " (gate): " + gate.oneLine(), colourOf);
+            line(out, "seed rule: " + summary.oneLine(), Verdict.NO_CHANGE);
         }
+    }
+
+    /**
+     * One line of the report. Names come from input files: a newline or escape sequence in one must
+     * not forge a line ({@code PASSED}, a CI annotation such as {@code ::error::}) or recolour the
+     * terminal, so every line is made printable before it is painted.
+     */
+    private void line(Appendable out, String text, Verdict verdict) throws IOException {
+        out.append(paint(Printable.of(text), verdict)).append('\n');
     }
 
     private static String formatRow(String[] row, int[] widths, boolean[] numericColumns) {

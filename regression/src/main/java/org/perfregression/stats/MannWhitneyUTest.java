@@ -39,6 +39,12 @@ public final class MannWhitneyUTest {
         ASYMPTOTIC
     }
 
+    /**
+     * The exact distribution is counted up to U with one big integer per value of U: beyond this many
+     * (about 150 MB) the memory would run out, so such a comparison is refused instead.
+     */
+    static final long MAX_EXACT_DEGREE = 2_000_000;
+
     /** scipy uses the exact distribution up to this size of the smaller sample. */
     public static final int EXACT_MAX_SMALLER_SIZE = 8;
 
@@ -135,6 +141,12 @@ public final class MannWhitneyUTest {
      * degree uMin.
      */
     static double exactTwoSided(long uMin, int m, int n) {
+        if (uMin > MAX_EXACT_DEGREE) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the exact Mann-Whitney U "
+                    + "distribution for %d against %d samples would be counted up to U = %,d, beyond this tool's limit "
+                    + "of %,d (memory): so few samples against so many cannot be compared; measure the small side "
+                    + "more often", m, n, uMin, MAX_EXACT_DEGREE));
+        }
         int degree = (int) uMin;
         BigInteger[] c = new BigInteger[degree + 1];
         Arrays.fill(c, BigInteger.ZERO);

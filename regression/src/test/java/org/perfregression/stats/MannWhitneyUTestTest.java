@@ -37,6 +37,16 @@ class MannWhitneyUTestTest {
     }
 
     @Test
+    void anExactDistributionBeyondMemoryIsRefusedNotAttempted() {
+        // 8 against ten million samples: scipy's rule says exact, the count would need ~40 million big integers.
+        double[] few = IntStream.range(0, 8).mapToDouble(i -> 5.00000051 + i * 1e-9).toArray();
+        double[] many = IntStream.range(0, 10_000_000).mapToDouble(i -> i * 1e-6).toArray();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MannWhitneyUTest.withDefaults().test(few, many));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("beyond this tool's limit"), e.getMessage());
+    }
+
+    @Test
     void exactDistributionEqualsBruteForceEnumeration() {
         Random random = new Random(7);
         for (int m = 1; m <= 5; m++) {
