@@ -53,7 +53,7 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new InvalidInputException(input + ": not a JMH result file (expected the JSON array that -rf json writes)");
         }
         Dataset dataset = inputOptions.loader().load(input);
-        if (output.toString().equals(ReportTarget.STANDARD_OUTPUT)) {
+        if (ReportTarget.STANDARD_OUTPUT.contains(output.toString())) {
             spec.commandLine().getOut().print(dataset.data().toJsonString());
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().println("convert: unit " + (dataset.unit() == null ? "unknown" : dataset.unit())

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InputFiles;
 import org.perfregression.report.ReportFormat;
@@ -27,11 +28,15 @@ record ReportTarget(ReportFormat format, Path file) {
             throw new IllegalArgumentException("--format " + spec + ": the file name is missing after '='");
         }
         String file = eq < 0 ? null : spec.substring(eq + 1);
-        return new ReportTarget(format, file == null || file.equals(STANDARD_OUTPUT) ? null : Path.of(file));
+        return new ReportTarget(format, file == null || STANDARD_OUTPUT.contains(file) ? null : Path.of(file));
     }
 
-    /** The file name that means standard output, as for most command-line tools. */
-    static final String STANDARD_OUTPUT = "-";
+    /**
+     * Names of standard output. Opening {@code /dev/stdout} anew would write at its own offset: with
+     * output redirected to a file, the command's other lines would then overwrite the report.
+     */
+    static final Set<String> STANDARD_OUTPUT = Set.of("-", "/dev/stdout", "/dev/fd/1",
+            "/proc/self/fd/1");
 
     /**
      * Fails if a report would replace one of the inputs ({@code -o baseline.json} with the baseline

@@ -70,15 +70,16 @@ public final class AtomicFiles {
      * @throws InvalidInputException if the target is a directory or a read-only file
      */
     public static void write(Path target, Content content, WriteMode mode) throws IOException {
-        Path file = followLinks(target.toAbsolutePath());
-        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (isStream(absolute)) {
+            writeThrough(absolute, content);
+            return;
+        }
+        Path file = Files.exists(absolute) ? absolute.toRealPath() : followLinks(absolute);
+        if (Files.isDirectory(file)) {
             throw new InvalidInputException(target + ": is a directory; name a file to write");
         }
         boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-        if (exists && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            writeThrough(file, content);
-            return;
-        }
         if (exists && mode == WriteMode.CREATE_NEW) {
             throw new FileAlreadyExistsException(target.toString(), null, "exists already; refusing to overwrite it");
         }
@@ -119,10 +120,24 @@ public final class AtomicFiles {
         return current;
     }
 
+    /**
+     * A device, FIFO or socket (through any links), or anything under {@code /dev} or {@code /proc}:
+     * {@code /dev/stdout} is a link to {@code /proc/self/fd/1}, which may lead to a pipe, a terminal or
+     * the very file the shell redirected standard output to; replacing that file would lose the rest
+     * of the output.
+     */
+    private static boolean isStream(Path path) {
+        if (path.startsWith("/dev") || path.startsWith("/proc")) {
+            return true;
+        }
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+    }
+
     private static void writeThrough(Path special, Content content) throws IOException {
-        // No CREATE and no TRUNCATE: /dev/null and FIFOs are opened as streams, as a shell's '>' would.
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(special, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+        // No CREATE and no TRUNCATE, but APPEND: a stream is written after what it already carries, as
+        // when /dev/stdout leads to a file that the process's other output also goes to.
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(special,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), 1 << 16)) {
             content.writeTo(out);
         }
     }

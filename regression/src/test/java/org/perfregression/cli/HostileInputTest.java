@@ -67,6 +67,14 @@ class HostileInputTest {
     }
 
     @Test
+    void devStdoutIsStandardOutputNotAFileToReplace() {
+        Cli run = run("compare", "-b", baseline.toString(), "-c", current.toString(), "--format", "markdown=/dev/stdout");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("## Performance check: FAILED"), "the report on this command's output:\n" + run);
+        assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")), "/dev/stdout untouched");
+    }
+
+    @Test
     void devNullAsAReportTargetStaysADevice() {
         Cli run = run("compare", "-b", baseline.toString(), "-c", current.toString(), "--format", "junit=/dev/null");
         assertEquals(1, run.exitCode(), run.toString());

@@ -30,6 +30,14 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aLinkToADeviceIsWrittenThrough() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("null.xml"), Path.of("/dev/null"));
+        AtomicFiles.write(link, "report\n", AtomicFiles.WriteMode.REPLACE);
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")));
+    }
+
+    @Test
     void aSymlinkIsFollowedAndKept() throws IOException {
         Path target = Files.writeString(dir.resolve("real.md"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.md"), Path.of("real.md"));
