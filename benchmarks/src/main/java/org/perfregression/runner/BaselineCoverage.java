@@ -45,10 +45,11 @@ final class BaselineCoverage {
         List<String> missing = suite.stream().filter(k -> !have.contains(k)).map(SuiteKey::toString).toList();
         if (!missing.isEmpty()) {
             throw new InvalidInputException(String.format(Locale.ROOT, "refusing to regenerate the baselines from a "
-                    + "partial run: %s %d of the suite's %d combinations (%s%s); run the whole suite (no benchmark "
-                    + "regex, no -p), or pass --partial to replace only the measured subsections and keep the others",
-                    what, suite.size() - missing.size(), suite.size(), String.join(", ", missing.subList(0,
-                            Math.min(3, missing.size()))) + " missing", missing.size() > 3 ? ", ..." : ""));
+                    + "partial run: %s %d of the suite's %d combinations (missing: %s%s); run the whole suite (no "
+                    + "benchmark regex, no -p), or pass --partial to replace only the measured subsections and keep "
+                    + "the others", what, suite.size() - missing.size(), suite.size(),
+                    String.join(", ", missing.subList(0, Math.min(3, missing.size()))),
+                    missing.size() > 3 ? ", ... " + (missing.size() - 3) + " more" : ""));
         }
     }
 
