@@ -2,6 +2,7 @@ package org.perfregression.runner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.perfregression.cli.CompareCommand;
 import org.perfregression.cli.ConvertCommand;
 import org.perfregression.cli.ExitCode;
 import org.perfregression.cli.Main;
+import org.perfregression.cli.ReportTarget;
 import org.perfregression.cli.RuleOptions;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.FileNames;
@@ -32,9 +34,9 @@ import org.perfregression.data.InvalidInputException;
 import org.perfregression.platform.Platform;
 import org.perfregression.platform.PlatformGuard;
 import org.perfregression.platform.PlatformMismatchException;
-import org.perfregression.report.JsonReport;
+import org.perfregression.report.ReportFormat;
 import org.perfregression.report.ReportInput;
-import org.perfregression.report.TextReport;
+import org.perfregression.report.ReportSuite;
 import org.perfregression.suite.SuiteSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,6 +112,12 @@ public final class BenchmarksMain implements Callable<Integer> {
             + "-p); only its subsections are replaced, every other baseline is kept. Without it a regeneration must "
             + "measure every combination.")
     boolean partial;
+
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
+            description = "Another report of the whole suite: text, json, markdown, junit or html, to FILE (default: "
+                    + "report.<ext> in the results folder). Repeatable. The text report always goes to the terminal "
+                    + "and report.txt, the JSON one to report.json.")
+    List<String> formats = new ArrayList<>();
 
     @Option(names = "--allow-platform-mismatch",
             description = "Compare with baselines made on another platform anyway; the verdict is then advisory.")
@@ -349,31 +357,34 @@ public final class BenchmarksMain implements Callable<Integer> {
             }
             comparisons = Comparison.decided(remeasured, check);
         }
-        boolean failed = false;
-        List<String> summaries = new ArrayList<>();
+        List<ReportInput> inputs = new ArrayList<>();
         for (Comparison comparison : comparisons.values()) {
-            ReportInput input = comparison.reportInput(baselines, notes);
-            out.println();
-            out.println("== " + comparison.benchmark() + " ==");
-            StringWriter text = new StringWriter();
-            new TextReport(false).write(input, text);
-            out.print(text);
-            StringWriter json = new StringWriter();
-            new JsonReport().write(input, json);
-            AtomicFiles.write(folder.report(comparison.benchmark() + ".report.json"), json.toString(),
-                    AtomicFiles.WriteMode.REPLACE);
-            AtomicFiles.write(folder.report(comparison.benchmark() + ".report.txt"), text.toString(),
-                    AtomicFiles.WriteMode.REPLACE);
-            summaries.add(String.format("%-24s %s", comparison.benchmark(), (input.failed() ? "FAILED  " : "passed  ")
-                    + (useGate ? comparison.gate().oneLine() : comparison.seed().summary().oneLine())));
-            failed |= input.failed();
+            inputs.add(comparison.reportInput(baselines, results.unit()));
         }
-        out.println();
-        out.println("Summary (" + (useGate ? "fork-aware gate" : "seed rule") + "; reports in " + folder.dir() + "):");
-        summaries.forEach(line -> out.println("  " + line));
-        notes.forEach(note -> out.println("NOTE: " + note));
-        out.println(failed ? "FAILED: performance regressions found" : "PASSED: no performance regression");
-        return failed ? ExitCode.REGRESSION : ExitCode.OK;
+        ReportSuite suite = new ReportSuite(inputs, notes);
+        List<ReportTarget> targets = reportTargets(folder);
+        PrintWriter writer = new PrintWriter(out, true);
+        ReportTarget.writeAll(targets, suite, writer, System.getenv());
+        writer.flush();
+        out.println("reports: " + String.join(", ", targets.stream().filter(t -> t.file() != null)
+                .map(t -> t.file().toString()).toList()));
+        return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /**
+     * The text report on the terminal, {@code report.txt} and {@code report.json} in the results
+     * folder, and each {@code --format}: to its file, or without one to {@code report.<ext>} there.
+     */
+    private List<ReportTarget> reportTargets(ResultsFolder folder) {
+        List<ReportTarget> targets = new ArrayList<>(List.of(ReportTarget.parse("text"),
+                new ReportTarget(ReportFormat.TEXT, folder.report("report.txt")),
+                new ReportTarget(ReportFormat.JSON, folder.report("report.json"))));
+        for (String format : formats) {
+            ReportTarget target = ReportTarget.parse(format);
+            targets.add(target.file() != null ? target
+                    : new ReportTarget(target.format(), folder.report("report." + target.format().extension())));
+        }
+        return targets;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
 import org.perfregression.gate.RunEffect;
 import org.perfregression.platform.PlatformMismatchException;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.report.ReportInput;
 
 /**
@@ -126,8 +127,9 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
         return order.stream().limit(max).map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList();
     }
 
-    ReportInput reportInput(GroundTruth.Baselines baselines, List<String> notes) {
-        return new ReportInput(seed, baseline, current, baselines.dir().resolve(benchmark + ".json").toString(),
-                currentName, notes, gate);
+    /** What the reports show of this benchmark; the data paths as {@code compare} on the two folders names them. */
+    ReportInput reportInput(GroundTruth.Baselines baselines, String unit) {
+        return new ReportInput(benchmark, unit, seed, baseline, current,
+                BenchmarkFolder.data(baselines.dir(), benchmark).toString(), currentName, List.of(), gate);
     }
 }

@@ -16,6 +16,7 @@ import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.report.JsonReport;
 import org.perfregression.report.ReportInput;
+import org.perfregression.report.ReportSuite;
 
 /**
  * The scale target: comparing 10,000 subsections x 1,000 samples per side must take at most 3x the
@@ -106,8 +107,8 @@ public final class ScaleCheck {
         PerformanceData baseline = PerformanceData.fromJsonFile(dir.resolve("baseline.json"));
         PerformanceData current = PerformanceData.fromJsonFile(dir.resolve("current.json"));
         CheckResult result = RegressionCheck.check(baseline, current);
-        new JsonReport().write(new ReportInput(result, baseline, current, "baseline.json", "current.json",
-                java.util.List.of()), Writer.nullWriter());
+        new JsonReport().write(ReportSuite.of(new ReportInput("scale", null, result, baseline, current, "baseline.json",
+                "current.json", java.util.List.of(), null)), Writer.nullWriter());
         return result.summary().regressions();
     }
 

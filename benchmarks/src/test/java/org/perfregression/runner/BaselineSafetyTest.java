@@ -195,4 +195,21 @@ class BaselineSafetyTest {
         MainJob same = compare("same");
         assertNotEquals(2, same.exitCode(), same.toString());
     }
+
+    @Test
+    void theMainJobAndCompareOnTheFoldersWriteTheSameReports() throws IOException {
+        SyntheticRun.wholeSuite().scaled(1.0).write(dir.resolve("again"));
+        for (String format : List.of("json", "junit", "markdown")) {
+            String ext = format.equals("junit") ? "xml" : format.equals("markdown") ? "md" : "json";
+            Path job = dir.resolve("job." + ext);
+            Path compare = dir.resolve("compare." + ext);
+            MainJob run = compare("again", "--rule", "seed", "--format", format + "=" + job);
+            assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.toString());
+            int exit = org.perfregression.cli.Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), "compare", "-b", gt.resolve(PLATFORM).toString(),
+                    "-c", dir.resolve("again").toString(), "--lenient", "--format", format + "=" + compare);
+            assertEquals(run.exitCode(), exit, "one exit code for the same data");
+            assertEquals(Files.readString(job), Files.readString(compare), format + ": identical reports");
+        }
+    }
 }

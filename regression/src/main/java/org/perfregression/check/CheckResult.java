@@ -61,10 +61,11 @@ public record CheckResult(
         return nested;
     }
 
-    /** Regressions first, then improvements, then the rest; each group in baseline order. */
+    /** Regressions first, then improvements, then the rest; each group by how far past (or into) its noise band the change went, largest first. */
     public List<SubsectionResult> worstFirst() {
         List<SubsectionResult> ordered = new ArrayList<>(results);
-        ordered.sort((a, b) -> Integer.compare(a.verdict().ordinal(), b.verdict().ordinal()));
+        ordered.sort(java.util.Comparator.comparingInt((SubsectionResult r) -> r.verdict().ordinal())
+                .thenComparing(java.util.Comparator.comparingDouble(SubsectionResult::severity).reversed()));
         return ordered;
     }
 }

@@ -40,4 +40,35 @@ public record SubsectionResult(
     public boolean isImprovement() {
         return verdict == Verdict.IMPROVEMENT;
     }
+
+    /**
+     * How far the change went relative to its noise band (1 = at the band's edge): orders results
+     * within a verdict, largest first. A change without a band counts by its size; an undefined one is 0.
+     */
+    public double severity() {
+        if (!Double.isFinite(deltaMedianPct)) {
+            return 0;
+        }
+        return noiseBandPct > 0 ? Math.abs(deltaMedianPct) / noiseBandPct : Math.abs(deltaMedianPct);
+    }
+
+    /**
+     * Why this is or is not a verdict, in words a reader takes at a glance, e.g. {@code inside the
+     * noise band (+7.964% within 12.7%)} or {@code not significant (p=0.210)}: the seed's message stays
+     * as it is (its API), this says what it means.
+     */
+    public String reason() {
+        if (!Double.isFinite(deltaMedianPct)) {
+            return "undefined change (baseline median 0)";
+        }
+        String change = Decimals.signed(deltaMedianPct, 3) + "%";
+        String band = Decimals.fixed(noiseBandPct, 3) + "%";
+        if (verdict != Verdict.NO_CHANGE) {
+            return change + " beyond the noise band of " + band + ", p=" + Decimals.fixed(pValue, 3);
+        }
+        if (Math.abs(deltaMedianPct) <= noiseBandPct) {
+            return "inside the noise band (" + change + " within " + band + ")";
+        }
+        return "beyond the band but not significant (" + change + ", p=" + Decimals.fixed(pValue, 3) + ")";
+    }
 }

@@ -28,6 +28,7 @@ import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.input.Dataset;
 import org.perfregression.report.ReportInput;
+import org.perfregression.report.ReportSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -157,10 +158,12 @@ public final class AbCommand implements Callable<Integer> {
         notes.add("A/B on one machine, interleaved fork by fork: " + bDescription + " | " + cDescription);
         notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate --interleaved -b "
                 + baselineFile + " -c " + currentFile + ")");
-        ReportInput input = new ReportInput(seedResult, b.data(), c.data(), bDescription, cDescription, notes, gate);
+        ReportInput input = new ReportInput("ab", b.unit() != null ? b.unit() : c.unit(), seedResult, b.data(), c.data(),
+                bDescription, cDescription, List.of(), gate);
+        ReportSuite suite = new ReportSuite(List.of(input), notes);
         terminal.println();
-        ReportTarget.writeAll(targets, input, spec.commandLine().getOut());
-        return input.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+        ReportTarget.writeAll(targets, suite, spec.commandLine().getOut(), System.getenv());
+        return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
     private static Map<String, Object> sidecarExtra(AbSide side, AbMeasurement measurement, long seed) {

@@ -2,6 +2,7 @@ package org.perfregression.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,13 @@ import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.GateOutcome;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
 import org.perfregression.input.Sidecar;
 import org.perfregression.platform.PlatformGuard;
 import org.perfregression.report.ReportInput;
+import org.perfregression.report.ReportSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,21 +94,75 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<ReportTarget> targets = ReportTarget.all(formats, output);
         ReportTarget.requireNotInputs(targets, baseline, current, Sidecar.pathFor(baseline), Sidecar.pathFor(current));
+        boolean folders = Files.isDirectory(baseline) || Files.isDirectory(current);
+        ReportSuite suite;
+        if (folders) {
+            suite = compareFolders();
+        } else {
+            List<String> notes = new ArrayList<>();
+            suite = new ReportSuite(List.of(compare(BenchmarkFolder.benchmarkOf(baseline), baseline, current, notes)),
+                    notes);
+        }
+        ReportTarget.writeAll(targets, suite, spec.commandLine().getOut(), System.getenv());
+        return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /**
+     * Two folders (a ground-truth platform folder, a results folder): every benchmark file of the
+     * baseline folder against the current file of the same name. A benchmark without a current file
+     * fails as a missing subsection does; one only in the current folder is listed, not compared.
+     */
+    private ReportSuite compareFolders() {
+        for (Path side : List.of(baseline, current)) {
+            if (!Files.isDirectory(side)) {
+                throw new InvalidInputException(side + ": not a folder; compare two folders or two files");
+            }
+        }
+        Map<String, Path> baselines = BenchmarkFolder.benchmarks(baseline);
+        Map<String, Path> currents = BenchmarkFolder.benchmarks(current);
+        if (baselines.isEmpty()) {
+            throw new InvalidInputException(baseline + ": no benchmark files (<benchmark>.json) in this folder");
+        }
+        List<String> notes = new ArrayList<>();
+        List<ReportInput> inputs = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Path> entry : baselines.entrySet()) {
+            Path other = currents.get(entry.getKey());
+            if (other == null) {
+                missing.add(entry.getKey());
+            } else {
+                inputs.add(compare(entry.getKey(), entry.getValue(), other, notes));
+            }
+        }
+        currents.keySet().stream().filter(b -> !baselines.containsKey(b))
+                .forEach(b -> notes.add(b + " is in " + current + " only: not compared"));
+        if (!missing.isEmpty()) {
+            notes.add("missing from " + current + " (fails the check): " + String.join(", ", missing));
+        }
+        if (inputs.isEmpty()) {
+            throw new InvalidInputException(current + ": none of the benchmarks of " + baseline + " ("
+                    + String.join(", ", baselines.keySet()) + ") has a file here");
+        }
+        return new ReportSuite(inputs, notes, missing);
+    }
+
+    /** One benchmark: load both sides, check the platforms, settle unit and direction, apply the rule(s). */
+    private ReportInput compare(String benchmark, Path baselineFile, Path currentFile, List<String> suiteNotes) {
         DatasetLoader loader = inputOptions.loader();
-        Dataset baselineData = load(loader, baseline);
-        Dataset currentData = load(loader, current);
-        List<String> notes = PlatformGuard.check(baselineData.platform(), currentData.platform(),
-                allowPlatformMismatch, "measure a baseline on this platform");
-        Direction direction = direction(baselineData, currentData);
+        Dataset baselineData = load(loader, baselineFile);
+        Dataset currentData = load(loader, currentFile);
+        PlatformGuard.check(baselineData.platform(), currentData.platform(), allowPlatformMismatch,
+                "measure a baseline on this platform").stream().filter(n -> !suiteNotes.contains(n)).forEach(suiteNotes::add);
+        List<String> notes = new ArrayList<>();
+        Direction direction = direction(baselineData, currentData, notes);
         CheckResult result = ruleOptions.check()
                 .withLenient(lenient)
                 .with(direction)
                 .compare(baselineData.data(), currentData.data());
         GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction) : null;
-        ReportInput input = new ReportInput(result, baselineData.data(), currentData.data(),
-                baseline.toString(), current.toString(), notes, gate);
-        ReportTarget.writeAll(targets, input, spec.commandLine().getOut());
-        return input.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+        String unit = baselineData.unit() != null ? baselineData.unit() : currentData.unit();
+        return new ReportInput(benchmark, unit, result, baselineData.data(), currentData.data(),
+                baselineFile.toString(), currentFile.toString(), notes, gate);
     }
 
     /** The fork-aware gate on both sides' forks, confirmed by the current side's confirmation forks if it has any. */
@@ -130,12 +187,17 @@ public final class CompareCommand implements Callable<Integer> {
         return fresh.isEmpty() ? first : check.confirm(first, baselineForks, fresh);
     }
 
-    private Direction direction(Dataset baselineData, Dataset currentData) {
+    /**
+     * Which way is better: {@code --direction}, else from the unit. Without a unit on either side (a
+     * PerformanceData file whose sidecar was lost) the default, lower is better, is said in a note:
+     * a throughput file compared that way would call every slowdown an improvement.
+     */
+    private Direction direction(Dataset baselineData, Dataset currentData, List<String> notes) {
         String b = baselineData.unit();
         String c = currentData.unit();
         if (b != null && c != null && !b.equals(c)) {
-            throw new InvalidInputException("the baseline is in " + b + " (" + baseline + ") but the current data in "
-                    + c + " (" + current + "): compare like with like");
+            throw new InvalidInputException("the baseline is in " + b + " (" + baselineData.source()
+                    + ") but the current data in " + c + " (" + currentData.source() + "): compare like with like");
         }
         if (direction != null) {
             return switch (direction.toLowerCase(Locale.ROOT)) {
@@ -143,6 +205,10 @@ public final class CompareCommand implements Callable<Integer> {
                 case "higher" -> Direction.HIGHER_IS_BETTER;
                 default -> throw new IllegalArgumentException("--direction must be lower or higher, got " + direction);
             };
+        }
+        if (b == null && c == null) {
+            notes.add("no unit known (no sidecar " + Sidecar.pathFor(Path.of(baselineData.source())).getFileName()
+                    + "): compared as lower-is-better; for throughput pass --direction higher");
         }
         return Direction.ofUnit(b != null ? b : c);
     }

@@ -2,14 +2,18 @@ package org.perfregression.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InputFiles;
 import org.perfregression.report.ReportFormat;
-import org.perfregression.report.ReportInput;
+import org.perfregression.report.ReportSuite;
 
 /**
  * A report to write: a format and a file, or standard output when the file is null. Written on the
@@ -19,9 +23,9 @@ import org.perfregression.report.ReportInput;
  * @param format the report format
  * @param file where it goes; null for standard output
  */
-record ReportTarget(ReportFormat format, Path file) {
+public record ReportTarget(ReportFormat format, Path file) {
 
-    static ReportTarget parse(String spec) {
+    public static ReportTarget parse(String spec) {
         int eq = spec.indexOf('=');
         ReportFormat format = ReportFormat.of(eq < 0 ? spec : spec.substring(0, eq));
         if (eq >= 0 && eq == spec.length() - 1) {
@@ -54,12 +58,12 @@ record ReportTarget(ReportFormat format, Path file) {
     }
 
     /** Writes the report: files atomically and without colour, standard output with colour on a terminal. */
-    void write(ReportInput input, PrintWriter out) throws IOException {
+    public void write(ReportSuite suite, PrintWriter out) throws IOException {
         if (file == null) {
-            format.create(Terminal.colour()).write(input, out);
+            format.create(Terminal.colour()).write(suite, out);
             out.flush();
         } else {
-            AtomicFiles.write(file, writer -> format.create(false).write(input, writer), AtomicFiles.WriteMode.REPLACE);
+            AtomicFiles.write(file, writer -> format.create(false).write(suite, writer), AtomicFiles.WriteMode.REPLACE);
         }
     }
 
@@ -67,7 +71,7 @@ record ReportTarget(ReportFormat format, Path file) {
      * The reports of {@code --format} options ({@code text} when none) with the first one without a
      * file of its own going to {@code output} when given; at most one may go to standard output.
      */
-    static List<ReportTarget> all(List<String> formats, Path output) {
+    public static List<ReportTarget> all(List<String> formats, Path output) {
         List<ReportTarget> targets = new ArrayList<>();
         for (String format : formats.isEmpty() ? List.of("text") : formats) {
             targets.add(parse(format));
@@ -86,15 +90,30 @@ record ReportTarget(ReportFormat format, Path file) {
         return targets;
     }
 
-    /** Writes every report; when all went to files, standard output gets the summary, where they are, and the notes. */
-    static void writeAll(List<ReportTarget> targets, ReportInput input, PrintWriter out) throws IOException {
+    /** GitHub Actions' job summary file: Markdown appended there shows on the run's page. */
+    static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+    /**
+     * Writes every report; when all went to files, standard output gets the summary, where they are,
+     * and the notes. Under GitHub Actions ({@code GITHUB_STEP_SUMMARY} set in {@code env}) with no
+     * Markdown report asked for, the Markdown report is appended to the job summary as well.
+     */
+    public static void writeAll(List<ReportTarget> targets, ReportSuite suite, PrintWriter out, Map<String, String> env)
+            throws IOException {
         for (ReportTarget target : targets) {
-            target.write(input, out);
+            target.write(suite, out);
+        }
+        String summary = env.get(STEP_SUMMARY);
+        if (summary != null && !summary.isBlank() && targets.stream().noneMatch(t -> t.format() == ReportFormat.MARKDOWN)) {
+            StringBuilder markdown = new StringBuilder();
+            ReportFormat.MARKDOWN.create(false).write(suite, markdown);
+            Files.writeString(Path.of(summary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
         if (targets.stream().allMatch(t -> t.file() != null)) {
-            out.println(input.summaryLine() + " (" + String.join(", ", targets.stream()
+            out.println(suite.summaryLine() + " (" + String.join(", ", targets.stream()
                     .map(t -> t.format().id() + ": " + t.file()).toList()) + ")");
-            input.notes().forEach(note -> out.println("NOTE: " + note));
+            suite.allNotes().forEach(note -> out.println("NOTE: " + note));
             out.flush();
         }
     }

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.perfregression.check.CheckResult;
+import org.perfregression.check.Direction;
 import org.perfregression.check.Summary;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
@@ -31,53 +32,92 @@ public final class JsonReport implements Report {
     private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
-    public void write(ReportInput input, Appendable out) throws IOException {
-        CheckResult result = input.result();
-        Map<SubsectionKey, GateResult> gateResults = input.gateByKey();
+    public void write(ReportSuite suite, Appendable out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(asWriter(out))) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
-            g.writeStartObject();
-            g.writeObjectFieldStart("results");
-            for (Map.Entry<String, Map<String, SubsectionResult>> section : result.bySection().entrySet()) {
-                g.writeObjectFieldStart(section.getKey());
-                for (Map.Entry<String, SubsectionResult> entry : section.getValue().entrySet()) {
-                    g.writeFieldName(entry.getKey());
-                    writeResult(g, entry.getValue(), gateResults.get(entry.getValue().key()));
+            if (suite.single()) {
+                writeBenchmark(g, suite.benchmarks().get(0), suite.notes());
+            } else {
+                g.writeStartObject();
+                g.writeObjectFieldStart("summary");
+                g.writeNumberField("benchmarks", suite.benchmarks().size());
+                g.writeNumberField("failing", suite.benchmarks().stream().filter(ReportInput::failed).count());
+                g.writeNumberField("regressions", suite.benchmarks().stream().mapToLong(JsonReport::regressions).sum());
+                g.writeNumberField("improvements", suite.benchmarks().stream().mapToLong(JsonReport::improvements).sum());
+                g.writeBooleanField("failed", suite.failed());
+                g.writeStringField("line", suite.summaryLine());
+                g.writeEndObject();
+                writeStrings(g, "notes", suite.notes());
+                g.writeObjectFieldStart("benchmarks");
+                for (ReportInput input : suite.benchmarks()) {
+                    g.writeFieldName(input.benchmark());
+                    writeBenchmark(g, input, List.of());
                 }
                 g.writeEndObject();
+                g.writeEndObject();
             }
-            g.writeEndObject();
-
-            Summary summary = result.summary();
-            if (input.gate() != null) {
-                writeGateSummary(g, input.gate(), result, input.failed());
-            }
-            g.writeObjectFieldStart(input.gate() != null ? "seed_summary" : "summary");
-            g.writeNumberField("total_tests", summary.totalTests());
-            g.writeNumberField("regressions", summary.regressions());
-            g.writeNumberField("improvements", summary.improvements());
-            g.writeNumberField("no_change", summary.noChange());
-            writeStrings(g, "regression_messages", summary.regressionMessages());
-            writeStrings(g, "improvement_messages", summary.improvementMessages());
-            g.writeNumberField("missing_in_current", summary.missingInCurrent());
-            g.writeNumberField("new_in_current", summary.newInCurrent());
-            g.writeBooleanField("failed", summary.failed());
-            g.writeEndObject();
-
-            writeStrings(g, "missing_in_current", result.missingInCurrent().stream().map(SubsectionKey::toString).toList());
-            writeStrings(g, "new_in_current", result.newInCurrent().stream().map(SubsectionKey::toString).toList());
-            g.writeObjectFieldStart("rule");
-            g.writeNumberField("noise_threshold_pct", result.rule().noiseThresholdPct());
-            g.writeNumberField("significance_level", result.rule().significanceLevel());
-            g.writeNumberField("mad_multiplier", result.rule().madMultiplier());
-            g.writeStringField("direction", result.direction().name().toLowerCase(java.util.Locale.ROOT));
-            g.writeEndObject();
-            g.writeStringField("baseline", input.baselineName());
-            g.writeStringField("current", input.currentName());
-            writeStrings(g, "notes", input.notes());
-            g.writeEndObject();
         }
         out.append('\n');
+    }
+
+    private static long regressions(ReportInput input) {
+        return input.gate() != null ? input.gate().count(Verdict.REGRESSION) : input.result().summary().regressions();
+    }
+
+    private static long improvements(ReportInput input) {
+        return input.gate() != null ? input.gate().count(Verdict.IMPROVEMENT) : input.result().summary().improvements();
+    }
+
+    /** One benchmark's object: its results, summaries, rule, unit, direction, sources and notes. */
+    private static void writeBenchmark(JsonGenerator g, ReportInput input, List<String> suiteNotes) throws IOException {
+        CheckResult result = input.result();
+        Map<SubsectionKey, GateResult> gateResults = input.gateByKey();
+        g.writeStartObject();
+        g.writeObjectFieldStart("results");
+        for (Map.Entry<String, Map<String, SubsectionResult>> section : result.bySection().entrySet()) {
+            g.writeObjectFieldStart(section.getKey());
+            for (Map.Entry<String, SubsectionResult> entry : section.getValue().entrySet()) {
+                g.writeFieldName(entry.getKey());
+                writeResult(g, entry.getValue(), gateResults.get(entry.getValue().key()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+
+        Summary summary = result.summary();
+        if (input.gate() != null) {
+            writeGateSummary(g, input.gate(), result, input.failed());
+        }
+        g.writeObjectFieldStart(input.gate() != null ? "seed_summary" : "summary");
+        g.writeNumberField("total_tests", summary.totalTests());
+        g.writeNumberField("regressions", summary.regressions());
+        g.writeNumberField("improvements", summary.improvements());
+        g.writeNumberField("no_change", summary.noChange());
+        writeStrings(g, "regression_messages", summary.regressionMessages());
+        writeStrings(g, "improvement_messages", summary.improvementMessages());
+        g.writeNumberField("missing_in_current", summary.missingInCurrent());
+        g.writeNumberField("new_in_current", summary.newInCurrent());
+        g.writeBooleanField("failed", summary.failed());
+        g.writeEndObject();
+
+        writeStrings(g, "missing_in_current", result.missingInCurrent().stream().map(SubsectionKey::toString).toList());
+        writeStrings(g, "new_in_current", result.newInCurrent().stream().map(SubsectionKey::toString).toList());
+        g.writeObjectFieldStart("rule");
+        g.writeNumberField("noise_threshold_pct", result.rule().noiseThresholdPct());
+        g.writeNumberField("significance_level", result.rule().significanceLevel());
+        g.writeNumberField("mad_multiplier", result.rule().madMultiplier());
+        g.writeStringField("direction", result.direction().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeEndObject();
+        g.writeStringField("benchmark", input.benchmark());
+        g.writeStringField("unit", input.unit());
+        g.writeStringField("direction", result.direction() == Direction.LOWER_IS_BETTER ? "lower_is_better"
+                : "higher_is_better");
+        g.writeStringField("baseline", input.baselineName());
+        g.writeStringField("current", input.currentName());
+        List<String> notes = new java.util.ArrayList<>(suiteNotes);
+        notes.addAll(input.notes());
+        writeStrings(g, "notes", notes);
+        g.writeEndObject();
     }
 
     /** The gate's summary (the report's {@code summary} when there is a gate) and its settings. */
@@ -142,6 +182,7 @@ public final class JsonReport implements Report {
         g.writeNumberField("p_value", r.pValue());
         g.writeNumberField("noise_band_pct", r.noiseBandPct());
         g.writeStringField("message", r.message());
+        g.writeStringField("reason", r.reason());
         g.writeNumberField("current_median", r.currentMedian());
         g.writeNumberField("baseline_median", r.baselineMedian());
         g.writeStringField("verdict", r.verdict().id());

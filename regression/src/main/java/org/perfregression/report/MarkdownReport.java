@@ -1,8 +1,9 @@
 package org.perfregression.report;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import org.perfregression.check.CheckResult;
+import java.util.Map;
 import org.perfregression.check.SubsectionResult;
 import org.perfregression.check.Verdict;
 import org.perfregression.data.Printable;
@@ -11,115 +12,163 @@ import org.perfregression.gate.GateResult;
 
 /**
  * A summary for a pull-request comment or a CI job summary ({@code $GITHUB_STEP_SUMMARY}): the
- * verdict, the regressions and improvements in tables, and every result folded away in a
- * {@code <details>} block.
+ * verdict, per benchmark its regressions and improvements in tables with the unit, and every result
+ * folded away in a {@code <details>} block. It fits a GitHub comment: past {@link #LIMIT} characters
+ * the rows that do not fit are left out, most important first kept (regressions, then improvements,
+ * then the rest), and a last line says how many are not shown.
  */
 public final class MarkdownReport implements Report {
 
-    private static final String HEADER = "| Section | Subsection | Baseline median | Current median | Δ median | Noise band | p |";
-    private static final String RULE = "|---|---|--:|--:|--:|--:|--:|";
-    private static final String GATE_HEADER = "| Section | Subsection | Baseline median | Current median | Change | CI "
-            + "| Detectable | Gate verdict | Seed Δ median | Seed verdict |";
+    /** What a GitHub pull-request comment holds. */
+    public static final int LIMIT = 65_536;
+    /** Kept free for the closing tags and the "not shown" line. */
+    private static final int RESERVE = 400;
+
+    private static final String RULE = "|---|---|--:|--:|--:|--:|--:|---|";
     private static final String GATE_RULE = "|---|---|--:|--:|--:|--:|--:|---|--:|---|";
 
+    private final int limit;
+
+    public MarkdownReport() {
+        this(LIMIT);
+    }
+
+    /** A report that fits in {@code limit} characters (tests use a small one). */
+    MarkdownReport(int limit) {
+        this.limit = limit;
+    }
+
     @Override
-    public void write(ReportInput input, Appendable out) throws IOException {
-        CheckResult result = input.result();
-        out.append("## Performance check: ").append(input.failed() ? "FAILED" : "passed").append("\n\n");
-        for (String note : input.notes()) {
-            out.append("> **Note:** ").append(Escape.markdown(note)).append("\n\n");
+    public void write(ReportSuite suite, Appendable out) throws IOException {
+        Budget budget = new Budget(limit - RESERVE);
+        budget.add("## Performance check: " + (suite.failed() ? "FAILED" : "passed") + "\n\n");
+        for (String note : suite.allNotes()) {
+            budget.add("> **Note:** " + Escape.markdown(note) + "\n\n");
         }
-        out.append(Escape.markdown(input.summaryLine())).append(" (baseline `").append(code(input.baselineName()))
-                .append("`, current `").append(code(input.currentName())).append("`)\n\n");
+        budget.add(Escape.markdown(suite.summaryLine()) + "\n\n");
+        for (ReportInput input : suite.benchmarks()) {
+            budget.add("### " + (suite.single() ? "" : Escape.markdown(input.benchmark()) + ": ")
+                    + (input.failed() ? "FAILED" : "passed") + " (" + Escape.markdown(input.scale()) + ")\n\n"
+                    + (suite.single() ? "" : Escape.markdown(input.summaryLine()) + "\n\n")
+                    + "Baseline `" + code(input.baselineName()) + "`, current `" + code(input.currentName()) + "`"
+                    + (input.gate() == null ? "" : "; seed rule, for comparison: "
+                            + Escape.markdown(input.result().summary().oneLine())) + "\n\n");
+            var seed = input.seedByKey();
+            table(budget, input, seed, "Regressions", rows(input, Verdict.REGRESSION));
+            table(budget, input, seed, "Improvements", rows(input, Verdict.IMPROVEMENT));
+            keys(budget, "Missing from current (fail the gate)", input.result().missingInCurrent());
+            keys(budget, "New in current (not compared)", input.result().newInCurrent());
+        }
+        int all = suite.benchmarks().stream().mapToInt(b -> b.result().results().size()).sum();
+        if (budget.add("<details><summary>All " + all + " results</summary>\n\n")) {
+            for (ReportInput input : suite.benchmarks()) {
+                if (!suite.single()) {
+                    budget.add("**" + Escape.markdown(input.benchmark()) + "**\n\n");
+                }
+                budget.add(header(input) + "\n");
+                var seed = input.seedByKey();
+                for (Object row : rows(input, null)) {
+                    budget.add(row(seed, row) + "\n");
+                }
+                budget.add("\n");
+            }
+            budget.force("</details>\n");
+        } else {
+            budget.skipped += all;
+        }
+        out.append(budget.text);
+        if (budget.skipped > 0) {
+            out.append("\n_").append(String.valueOf(budget.skipped)).append(" more not shown: a GitHub comment holds ")
+                    .append(String.format("%,d", LIMIT)).append(" characters; the full results are in the other ")
+                    .append("reports (json, html, junit)._\n");
+        }
+    }
+
+    /** Adds text while it fits; counts the rows that do not. */
+    private static final class Budget {
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+        private int skipped;
+
+        Budget(int max) {
+            this.max = max;
+        }
+
+        boolean add(String chunk) {
+            if (text.length() + chunk.length() > max) {
+                if (chunk.startsWith("| ") && !chunk.startsWith("| Section")) {
+                    skipped++;
+                }
+                return false;
+            }
+            text.append(chunk);
+            return true;
+        }
+
+        /** Closing tags: always, out of the reserve. */
+        void force(String chunk) {
+            text.append(chunk);
+        }
+    }
+
+    /** The benchmark's rows, worst first: gate results when the gate decided, else the seed rule's; null: all. */
+    private static List<Object> rows(ReportInput input, Verdict only) {
+        List<Object> rows = new ArrayList<>();
         if (input.gate() != null) {
-            writeGate(input, out);
-            return;
+            input.gate().worstFirst().stream().filter(g -> only == null || g.verdict() == only).forEach(rows::add);
+        } else {
+            input.result().worstFirst().stream().filter(r -> only == null || r.verdict() == only).forEach(rows::add);
         }
-        table(out, "Regressions", result.results().stream().filter(r -> r.verdict() == Verdict.REGRESSION).toList());
-        table(out, "Improvements", result.results().stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT).toList());
-        keys(out, "Missing from current (fail the gate)", result.missingInCurrent());
-        keys(out, "New in current (not compared)", result.newInCurrent());
-        out.append("<details><summary>All ").append(String.valueOf(result.results().size()))
-                .append(" results</summary>\n\n").append(HEADER).append(" Verdict |\n").append(RULE).append("---|\n");
-        for (SubsectionResult r : result.worstFirst()) {
-            row(out, r).append(" ").append(Numbers.verdict(r)).append(" |\n");
-        }
-        out.append("\n</details>\n");
+        return rows;
     }
 
-    /** The gate decides; each row shows its numbers and the seed rule's beside them. */
-    private static void writeGate(ReportInput input, Appendable out) throws IOException {
-        CheckResult result = input.result();
-        out.append("Seed rule, for comparison: ").append(Escape.markdown(result.summary().oneLine())).append("\n\n");
-        List<GateResult> ordered = input.gate().worstFirst();
-        gateTable(out, input, "Regressions", ordered.stream().filter(r -> r.verdict() == Verdict.REGRESSION).toList());
-        gateTable(out, input, "Improvements", ordered.stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT).toList());
-        keys(out, "Missing from current (fail the gate)", result.missingInCurrent());
-        keys(out, "New in current (not compared)", result.newInCurrent());
-        out.append("<details><summary>All ").append(String.valueOf(ordered.size())).append(" results</summary>\n\n");
-        gateRows(out, input, ordered);
-        out.append("\n</details>\n");
-    }
-
-    private static void gateTable(Appendable out, ReportInput input, String title, List<GateResult> rows)
-            throws IOException {
+    private static void table(Budget budget, ReportInput input, Map<SubsectionKey, SubsectionResult> seed, String title,
+            List<Object> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        out.append("### ").append(title).append(" (").append(String.valueOf(rows.size())).append(")\n\n");
-        gateRows(out, input, rows);
-        out.append('\n');
+        budget.add("#### " + title + " (" + rows.size() + ")\n\n" + header(input) + "\n");
+        for (Object row : rows) {
+            budget.add(row(seed, row) + "\n");
+        }
+        budget.add("\n");
     }
 
-    private static void gateRows(Appendable out, ReportInput input, List<GateResult> rows) throws IOException {
-        out.append(GATE_HEADER).append('\n').append(GATE_RULE).append('\n');
-        var seed = input.seedByKey();
-        for (GateResult g : rows) {
+    private static String header(ReportInput input) {
+        String unit = input.unit() == null ? "" : " (" + Escape.markdown(input.unit()) + ")";
+        return input.gate() != null
+                ? "| Section | Subsection | Baseline median" + unit + " | Current median" + unit + " | Change | CI "
+                        + "| Detectable | Gate verdict | Seed Δ median | Seed verdict |\n" + GATE_RULE
+                : "| Section | Subsection | Baseline median" + unit + " | Current median" + unit + " | Δ median "
+                        + "| Noise band | p | Verdict |\n" + RULE;
+    }
+
+    private static String row(Map<SubsectionKey, SubsectionResult> seed, Object row) {
+        if (row instanceof GateResult g) {
             SubsectionResult r = seed.get(g.key());
-            out.append("| ").append(Escape.markdown(g.key().section()))
-                    .append(" | ").append(Escape.markdown(g.key().subsection()))
-                    .append(" | ").append(Numbers.compact(r.baselineMedian()))
-                    .append(" | ").append(Numbers.compact(r.currentMedian()))
-                    .append(" | ").append(Numbers.gateChange(g)).append("%")
-                    .append(" | ").append(Numbers.gateInterval(g))
-                    .append(" | ").append(Numbers.gateMdc(g)).append("%")
-                    .append(" | ").append(Numbers.gateVerdict(g))
-                    .append(" | ").append(Numbers.delta(r)).append(Double.isNaN(r.deltaMedianPct()) ? "" : "%")
-                    .append(" | ").append(Numbers.verdict(r)).append(" |\n");
+            return "| " + Escape.markdown(g.key().section()) + " | " + Escape.markdown(g.key().subsection())
+                    + " | " + Numbers.compact(r.baselineMedian()) + " | " + Numbers.compact(r.currentMedian())
+                    + " | " + Numbers.gateChange(g) + "% | " + Numbers.gateInterval(g) + " | " + Numbers.gateMdc(g)
+                    + "% | " + Numbers.gateVerdict(g) + " | " + Numbers.delta(r)
+                    + (Double.isNaN(r.deltaMedianPct()) ? "" : "%") + " | " + Numbers.verdict(r) + " |";
         }
+        SubsectionResult r = (SubsectionResult) row;
+        return "| " + Escape.markdown(r.key().section()) + " | " + Escape.markdown(r.key().subsection())
+                + " | " + Numbers.compact(r.baselineMedian()) + " | " + Numbers.compact(r.currentMedian())
+                + " | " + Numbers.delta(r) + (Double.isNaN(r.deltaMedianPct()) ? "" : "%")
+                + " | " + Numbers.band(r) + "% | " + Numbers.p(r.pValue()) + " | " + Numbers.verdict(r)
+                + (r.verdict() == Verdict.NO_CHANGE ? ": " + Escape.markdown(r.reason()) : "") + " |";
     }
 
-    private static void table(Appendable out, String title, List<SubsectionResult> rows) throws IOException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        out.append("### ").append(title).append(" (").append(String.valueOf(rows.size())).append(")\n\n")
-                .append(HEADER).append('\n').append(RULE).append('\n');
-        for (SubsectionResult r : rows) {
-            row(out, r).append('\n');
-        }
-        out.append('\n');
-    }
-
-    private static Appendable row(Appendable out, SubsectionResult r) throws IOException {
-        return out.append("| ").append(Escape.markdown(r.key().section()))
-                .append(" | ").append(Escape.markdown(r.key().subsection()))
-                .append(" | ").append(Numbers.compact(r.baselineMedian()))
-                .append(" | ").append(Numbers.compact(r.currentMedian()))
-                .append(" | ").append(Numbers.delta(r)).append(Double.isNaN(r.deltaMedianPct()) ? "" : "%")
-                .append(" | ").append(Numbers.band(r)).append("%")
-                .append(" | ").append(Numbers.p(r.pValue())).append(" |");
-    }
-
-    private static void keys(Appendable out, String title, List<SubsectionKey> keys) throws IOException {
+    private static void keys(Budget budget, String title, List<SubsectionKey> keys) {
         if (keys.isEmpty()) {
             return;
         }
-        out.append("### ").append(title).append("\n\n");
+        budget.add("#### " + title + "\n\n");
         for (SubsectionKey key : keys) {
-            out.append("- ").append(Escape.markdown(key.toString())).append('\n');
+            budget.add("- " + Escape.markdown(key.toString()) + "\n");
         }
-        out.append('\n');
+        budget.add("\n");
     }
 
     /** Inside backticks only a backtick needs care: replace it. */

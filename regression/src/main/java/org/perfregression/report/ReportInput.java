@@ -11,19 +11,23 @@ import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
 
 /**
- * What a report shows: the verdicts, the data they were computed from, where that data came from,
- * and notes that qualify the whole comparison (for example that the platforms differ).
+ * One benchmark's comparison as the reports show it: the verdicts, the data they were computed from,
+ * where that data came from, its unit, and notes that qualify this benchmark only.
  *
- * @param result the verdicts
+ * @param benchmark the benchmark's name, e.g. {@code constructor} (a file compare uses the file's stem)
+ * @param unit the samples' unit, e.g. {@code ns/op}; null when neither side says
+ * @param result the seed rule's verdicts (which also carry the direction: which way is better)
  * @param baseline the baseline samples
  * @param current the current samples
  * @param baselineName where the baseline came from, e.g. its file name
  * @param currentName where the current data came from
- * @param notes lines every report must show, e.g. {@code advisory: platforms differ}
+ * @param notes lines every report must show for this benchmark
  * @param gate the fork-aware gate's verdicts, shown beside the seed rule's and deciding the
  *     summary; null when only the seed's rule was applied
  */
 public record ReportInput(
+        String benchmark,
+        String unit,
         CheckResult result,
         PerformanceData baseline,
         PerformanceData current,
@@ -34,12 +38,6 @@ public record ReportInput(
 
     public ReportInput {
         notes = List.copyOf(notes);
-    }
-
-    /** A report of the seed's rule alone. */
-    public ReportInput(CheckResult result, PerformanceData baseline, PerformanceData current, String baselineName,
-            String currentName, List<String> notes) {
-        this(result, baseline, current, baselineName, currentName, notes, null);
     }
 
     /** The gate's results by subsection, empty without a gate: built once per report, looked up per row. */
@@ -66,5 +64,17 @@ public record ReportInput(
     /** Whether the comparison fails: the gate's verdict when there is one, else the seed rule's. */
     public boolean failed() {
         return gate != null ? gate.failed() || !result.missingInCurrent().isEmpty() : result.failed();
+    }
+
+    /** The unit as reports print it beside a value, e.g. {@code ns/op}; empty when unknown. */
+    public String unitLabel() {
+        return unit == null ? "" : unit;
+    }
+
+    /** E.g. {@code ns/op, lower is better}: what every report says about the numbers. */
+    public String scale() {
+        String better = result.direction() == org.perfregression.check.Direction.LOWER_IS_BETTER
+                ? "lower is better" : "higher is better";
+        return (unit == null ? "unit unknown" : unit) + ", " + better;
     }
 }

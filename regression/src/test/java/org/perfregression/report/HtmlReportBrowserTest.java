@@ -40,7 +40,8 @@ class HtmlReportBrowserTest {
         }
         assertTrue(chromium != null, "CI must install chromium for the browser test");
         StringBuilder html = new StringBuilder();
-        new HtmlReport().write(ReportsTest.input(), html);
+        new HtmlReport().write(new ReportSuite(List.of(ReportsTest.input(), ReportsTest.unchanged("other")),
+                List.of("advisory: platforms differ")), html);
         report = dir.resolve("report.html");
         Files.writeString(report, html, StandardCharsets.UTF_8);
     }
@@ -87,6 +88,18 @@ class HtmlReportBrowserTest {
         int current = count(image, 0xff7f0e);
         assertTrue(baseline > 500 && current > 500,
                 "baseline and current histograms are drawn: " + baseline + " and " + current + " pixels");
+    }
+
+    @Test
+    void theOverviewRendersFirst() throws Exception {
+        Path png = dir.resolve("overview.png");
+        Run run = chromium("--window-size=1000,700", "--screenshot=" + png);
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int worse = count(image, Integer.parseInt(HtmlReport.WORSE.substring(1), 16));
+        int better = count(image, Integer.parseInt(HtmlReport.BETTER.substring(1), 16));
+        assertTrue(worse > 200 && better > 200, "the heat map's regression and improvement cells are on the first "
+                + "screen: " + worse + " and " + better + " pixels");
     }
 
     private static int count(BufferedImage image, int rgb) {

@@ -48,14 +48,34 @@ class ReportsTest {
                 .add("plain", "same", around(100, 7))
                 .build();
         CheckResult result = RegressionCheck.withDefaults().withLenient(true).compare(baseline, current);
-        return new ReportInput(result, baseline, current, "base<line>.json", "cur&rent.json",
-                List.of("advisory: platforms differ <b>"));
+        return new ReportInput("bench", "ns/op", result, baseline, current, "base<line>.json", "cur&rent.json",
+                List.of(), null);
+    }
+
+    static ReportSuite suite() {
+        return new ReportSuite(List.of(input()), List.of("advisory: platforms differ <b>"));
     }
 
     static String render(ReportFormat format) throws IOException {
+        return render(format, suite());
+    }
+
+    static String render(ReportFormat format, ReportSuite suite) throws IOException {
         StringWriter out = new StringWriter();
-        format.create(false).write(input(), out);
+        format.create(false).write(suite, out);
         return out.toString();
+    }
+
+    /** A second benchmark, unchanged, measured in ops/s. */
+    static ReportInput unchanged(String name) {
+        PerformanceData data = PerformanceData.builder().add("rank_2", "A", around(50, 11)).add("rank_3", "A",
+                around(60, 12)).build();
+        PerformanceData same = PerformanceData.builder().add("rank_2", "A", around(50, 13)).add("rank_3", "A",
+                around(60, 14)).build();
+        CheckResult result = RegressionCheck.withDefaults().with(org.perfregression.check.Direction.HIGHER_IS_BETTER)
+                .compare(data, same);
+        return new ReportInput(name, "ops/s", result, data, same, name + ".json", "results/" + name + ".json", List.of(),
+                null);
     }
 
     @Test
@@ -63,8 +83,8 @@ class ReportsTest {
         String md = render(ReportFormat.MARKDOWN);
         assertTrue(md.startsWith("## Performance check: FAILED\n"), md);
         assertTrue(md.contains("> **Note:** advisory: platforms differ &lt;b&gt;"), md);
-        assertTrue(md.indexOf("### Regressions (1)") < md.indexOf("### Improvements (1)"), md);
-        assertTrue(md.contains("### Missing from current (fail the gate)\n\n- plain.gone"), md);
+        assertTrue(md.indexOf("#### Regressions (1)") < md.indexOf("#### Improvements (1)"), md);
+        assertTrue(md.contains("#### Missing from current (fail the gate)\n\n- plain.gone"), md);
         assertTrue(md.contains("<details><summary>All 3 results</summary>"), md);
         assertFalse(md.contains("<script>"), "markup is escaped");
         assertTrue(md.contains("Bench.&lt;script&gt;alert(1)&lt;/script&gt;"), md);
@@ -81,7 +101,7 @@ class ReportsTest {
         assertEquals("2", suite.getAttribute("failures"));
         NodeList cases = doc.getElementsByTagName("testcase");
         Element hostile = (Element) cases.item(0);
-        assertEquals(HOSTILE_SECTION, hostile.getAttribute("classname"));
+        assertEquals("bench." + HOSTILE_SECTION, hostile.getAttribute("classname"));
         assertEquals(HOSTILE_SUBSECTION.replace('\u0001', '\uFFFD'), hostile.getAttribute("name"));
         Element failure = (Element) hostile.getElementsByTagName("failure").item(0);
         assertTrue(failure.getAttribute("message").startsWith("Performance regression: +"), failure.getAttribute("message"));
@@ -98,7 +118,7 @@ class ReportsTest {
         assertTrue(html.contains("Bench.&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "nothing is fetched");
         assertEquals(3, html.split("<svg ", -1).length - 1, "one plot per compared subsection");
-        assertTrue(html.contains("<title>noise band</title>") && html.contains("baseline median"), "band and medians drawn");
+        assertTrue(html.contains("<title>noise band ") && html.contains("baseline median"), "band and medians drawn");
         assertTrue(html.contains("advisory: platforms differ &lt;b&gt;"), "notes are shown, escaped");
         assertEquals(1, html.split("<script>", -1).length - 1, "one script: the table sorter");
     }
@@ -109,5 +129,78 @@ class ReportsTest {
         assertEquals("advisory: platforms differ <b>", json.get("notes").get(0).asText());
         assertEquals(1, json.get("summary").get("missing_in_current").asInt());
         assertTrue(render(ReportFormat.TEXT).startsWith("NOTE: advisory: platforms differ <b>\n"));
+    }
+
+    @Test
+    void everyFormatCarriesTheUnitAndWhichWayIsBetter() throws IOException {
+        assertTrue(render(ReportFormat.TEXT).contains("values in ns/op, lower is better"));
+        assertTrue(render(ReportFormat.TEXT).contains("baseline median (ns/op)"));
+        var json = new ObjectMapper().readTree(render(ReportFormat.JSON));
+        assertEquals("ns/op", json.get("unit").asText());
+        assertEquals("lower_is_better", json.get("direction").asText());
+        assertTrue(render(ReportFormat.MARKDOWN).contains("Baseline median (ns/op)"));
+        assertTrue(render(ReportFormat.MARKDOWN).contains("ns/op, lower is better"));
+        assertTrue(render(ReportFormat.JUNIT).contains("value=\"ns/op, lower is better\""));
+        String html = render(ReportFormat.HTML);
+        assertTrue(html.contains("ns/op, lower is better") && html.contains(">ns/op</text>"), "the plot axis has the unit");
+        String suite = render(ReportFormat.TEXT, new ReportSuite(List.of(input(), unchanged("thr")), List.of()));
+        assertTrue(suite.contains("== thr (ops/s, higher is better) =="), suite);
+    }
+
+    @Test
+    void aSuiteIsOneReportWithOneVerdict() throws Exception {
+        ReportSuite suite = new ReportSuite(List.of(input(), unchanged("other")), List.of("note for all"));
+        String text = render(ReportFormat.TEXT, suite);
+        assertTrue(text.contains("== bench (") && text.contains("== other ("), text);
+        assertTrue(text.strip().endsWith("FAILED: performance regressions found"), text);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(render(ReportFormat.JUNIT, suite))));
+        NodeList suites = doc.getElementsByTagName("testsuite");
+        assertEquals(2, suites.getLength(), "one testsuite per benchmark");
+        assertEquals("other", ((Element) suites.item(1)).getAttribute("name"));
+        Element first = (Element) ((Element) suites.item(1)).getElementsByTagName("testcase").item(0);
+        assertEquals("other.rank_2", first.getAttribute("classname"));
+        assertEquals("A", first.getAttribute("name"));
+        var json = new ObjectMapper().readTree(render(ReportFormat.JSON, suite));
+        assertEquals(2, json.get("summary").get("benchmarks").asInt());
+        assertTrue(json.get("summary").get("failed").asBoolean());
+        assertEquals("ops/s", json.get("benchmarks").get("other").get("unit").asText());
+        String html = render(ReportFormat.HTML, suite);
+        assertTrue(html.indexOf("id=\"overview\"") < html.indexOf("id=\"worst\"")
+                && html.indexOf("id=\"worst\"") < html.indexOf("<table class=\"results\""), "overview, worst, tables");
+        assertEquals(2, html.split("<table class=\"heat\"", -1).length - 1, "a heat map per benchmark");
+    }
+
+    @Test
+    void markdownFitsAGitHubCommentAndSaysWhatIsLeftOut() throws IOException {
+        PerformanceData.Builder b = PerformanceData.builder();
+        PerformanceData.Builder c = PerformanceData.builder();
+        for (int i = 0; i < 2000; i++) {
+            b.add("rank_" + (i % 6), "SHARDED_ACCESSOR_" + i, around(100, i));
+            c.add("rank_" + (i % 6), "SHARDED_ACCESSOR_" + i, around(i % 3 == 0 ? 130 : 100, i + 5000));
+        }
+        PerformanceData baseline = b.build();
+        PerformanceData current = c.build();
+        CheckResult result = RegressionCheck.withDefaults().compare(baseline, current);
+        String md = render(ReportFormat.MARKDOWN, ReportSuite.of(new ReportInput("big", "ns/op", result, baseline, current,
+                "b.json", "c.json", List.of(), null)));
+        assertTrue(md.length() <= MarkdownReport.LIMIT, "fits: " + md.length());
+        assertTrue(md.matches("(?s).*_\\d+ more not shown: a GitHub comment holds 65,536 characters.*"),
+                md.substring(md.length() - 300));
+        assertTrue(md.contains("</details>"), "the folded block is closed");
+        assertTrue(md.indexOf("#### Regressions") < md.indexOf("<details>"), "regressions come first");
+    }
+
+    @Test
+    void worstFirstIsByHowFarPastTheBandAndNoChangeSaysWhy() throws IOException {
+        PerformanceData baseline = PerformanceData.builder().add("s", "small", around(100, 1)).add("s", "large",
+                around(100, 2)).add("s", "same", around(100, 3)).build();
+        PerformanceData current = PerformanceData.builder().add("s", "small", around(110, 4)).add("s", "large",
+                around(150, 5)).add("s", "same", around(100.1, 6)).build();
+        CheckResult result = RegressionCheck.withDefaults().compare(baseline, current);
+        assertEquals(List.of("large", "small", "same"), result.worstFirst().stream().map(r -> r.key().subsection()).toList());
+        String text = render(ReportFormat.TEXT, ReportSuite.of(new ReportInput("x", "ns/op", result, baseline, current,
+                "b", "c", List.of(), null)));
+        assertTrue(text.contains("inside the noise band (+0.099% within 1.000%)"), text);
     }
 }

@@ -1,0 +1,139 @@
+package org.perfregression.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.input.Sidecar;
+import org.perfregression.platform.Platform;
+import org.perfregression.report.ReportSuite;
+import org.perfregression.testing.Cli;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code compare} on two folders: every benchmark, one report per format, one exit code. */
+class FolderCompareTest {
+
+    @TempDir
+    Path dir;
+    Path gt;
+    Path results;
+
+    private static PerformanceData data(double scaleOfB, long seed) {
+        Random random = new Random(seed);
+        PerformanceData.Builder builder = PerformanceData.builder();
+        for (String rank : List.of("rank_2", "rank_3")) {
+            for (String config : List.of("A", "B")) {
+                double[] values = new double[120];
+                double median = config.equals("B") ? 200 * scaleOfB : 100;
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = median * (1 + random.nextGaussian() * 0.003);
+                }
+                builder.add(rank, config, values);
+            }
+        }
+        return builder.build();
+    }
+
+    private static void write(Path folder, String benchmark, PerformanceData data, String unit) throws IOException {
+        Path file = folder.resolve(benchmark + ".json");
+        data.toJsonFile(file);
+        if (unit != null) {
+            new Sidecar(unit, Platform.current()).writeFor(file);
+        }
+    }
+
+    @BeforeEach
+    void folders() throws IOException {
+        gt = Files.createDirectories(dir.resolve("gt"));
+        results = Files.createDirectories(dir.resolve("results"));
+        write(gt, "constructor", data(1, 1), "ns/op");
+        write(gt, "pages", data(1, 2), "ns/op");
+        write(results, "constructor", data(1, 3), "ns/op");
+        write(results, "pages", data(1.2, 4), "ns/op");
+        Files.writeString(results.resolve("jmh-result.json"), "[]");
+        Files.writeString(results.resolve("plan.json"), "[]");
+    }
+
+    private static Cli run(String... args) {
+        return Cli.run((out, err) -> Main.run(out, err, args));
+    }
+
+    @Test
+    void twoFoldersGiveOneReportAndOneExitCode() throws Exception {
+        Path junit = dir.resolve("perf.xml");
+        Path json = dir.resolve("perf.json");
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.toString(), "--format", "text",
+                "--format", "junit=" + junit, "--format", "json=" + json);
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("== constructor (ns/op, lower is better) ==")
+                && run.out().contains("== pages (ns/op, lower is better) =="), run.out());
+        assertTrue(run.out().contains("FAILED: performance regressions found"), run.out());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        NodeList suites = doc.getElementsByTagName("testsuite");
+        assertEquals(2, suites.getLength());
+        Element failing = (Element) ((Element) suites.item(1)).getElementsByTagName("testcase").item(0);
+        assertEquals("pages.rank_2", failing.getAttribute("classname").replace("rank_3", "rank_2"));
+        assertEquals("B", failing.getAttribute("name"));
+        assertEquals(1, failing.getElementsByTagName("failure").getLength());
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"benchmarks\" : 2") && report.contains("\"failing\" : 1"), report);
+    }
+
+    @Test
+    void aBenchmarkWithoutCurrentDataFails() throws IOException {
+        Files.delete(results.resolve("constructor.json"));
+        Files.delete(results.resolve("constructor.meta.json"));
+        write(results, "pages", data(1, 5), "ns/op");
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("missing from " + results + " (fails the check): constructor"), run.out());
+    }
+
+    @Test
+    void aFileAgainstAFolderIsRefused() {
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.resolve("pages.json").toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("not a folder"), run.err());
+    }
+
+    @Test
+    void dataWithoutAUnitSaysHowItWasCompared() throws IOException {
+        Path b = dir.resolve("b.json");
+        Path c = dir.resolve("c.json");
+        data(1, 1).toJsonFile(b);
+        data(0.5, 2).toJsonFile(c); // half the time: or half the throughput, if these were ops/s
+        Cli run = run("compare", "-b", b.toString(), "-c", c.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("no unit known (no sidecar b.meta.json): compared as lower-is-better; for "
+                + "throughput pass --direction higher"), run.out());
+    }
+
+    @Test
+    void underGitHubActionsTheMarkdownGoesToTheJobSummary() throws IOException {
+        Path summary = Files.writeString(dir.resolve("step-summary.md"), "earlier step\n");
+        ReportSuite suite = ReportSuite.of(org.perfregression.report.ReportsFixture.input());
+        StringWriter out = new StringWriter();
+        ReportTarget.writeAll(List.of(ReportTarget.parse("text")), suite, new PrintWriter(out),
+                Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+        String written = Files.readString(summary);
+        assertTrue(written.startsWith("earlier step\n## Performance check:"), "appended: " + written);
+        Path other = Files.writeString(dir.resolve("other.md"), "");
+        ReportTarget.writeAll(List.of(ReportTarget.parse("markdown=" + dir.resolve("asked.md"))), suite,
+                new PrintWriter(new StringWriter()), Map.of("GITHUB_STEP_SUMMARY", other.toString()));
+        assertEquals("", Files.readString(other), "a Markdown report asked for is not duplicated");
+    }
+}
