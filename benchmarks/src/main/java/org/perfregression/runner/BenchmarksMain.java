@@ -19,6 +19,7 @@ import org.perfregression.check.Direction;
 import org.perfregression.gate.ForkGate;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.input.Sidecar;
+import org.perfregression.platform.CpuClock;
 import org.perfregression.platform.MachineLoad;
 import org.perfregression.platform.MachineSpeed;
 import org.perfregression.cli.AbCommand;
@@ -26,6 +27,7 @@ import org.perfregression.cli.CompareCommand;
 import org.perfregression.cli.ConvertCommand;
 import org.perfregression.cli.ExitCode;
 import org.perfregression.cli.Main;
+import org.perfregression.cli.PlatformOptions;
 import org.perfregression.cli.ReportTarget;
 import org.perfregression.cli.RuleOptions;
 import org.perfregression.data.AtomicFiles;
@@ -68,8 +70,7 @@ import picocli.CommandLine.Unmatched;
             "  java -jar benchmarks.jar convert -i jmh-result.json -o data.json",
             "  java -jar benchmarks.jar ab --baseline-jar old.jar --current-jar benchmarks.jar constructor",
             "",
-            "Exit codes: 0 no regression, 1 regression, 2 bad input or a failed benchmark,",
-            "3 no baseline for this platform (or one made on another)."})
+            ExitCode.HELP})
 public final class BenchmarksMain implements Callable<Integer> {
 
     /** JMH options that only list or explain things: handed to JMH as they are. */
@@ -119,9 +120,8 @@ public final class BenchmarksMain implements Callable<Integer> {
                     + "and report.txt, the JSON one to report.json.")
     List<String> formats = new ArrayList<>();
 
-    @Option(names = "--allow-platform-mismatch",
-            description = "Compare with baselines made on another platform anyway; the verdict is then advisory.")
-    boolean allowPlatformMismatch;
+    @Mixin
+    PlatformOptions platformOptions = new PlatformOptions();
 
     @Mixin
     RuleOptions rule;
@@ -163,7 +163,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         ForkGate forkGate = gateOptions.gate();
         CommandLineOptions jmh = parseJmh(jmhArgs);
         String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
-        GroundTruth gt = new GroundTruth(gtDir, stagingHook());
+        GroundTruth gt = new GroundTruth(gtDir, stagingHook()).describingWith(rule.check());
         GroundTruth.Baselines baselines = null;
         if (regenerate && !force && !partial) {
             gt.requireNoBaselines(platformName);
@@ -274,6 +274,9 @@ public final class BenchmarksMain implements Callable<Integer> {
         };
     }
 
+    /** The main job's absolute floor: a change of two clock cycles per operation is no verdict. */
+    static final int FLOOR_CYCLES = 2;
+
     /** Other processes' CPU above this share (% of all cores) make a machine busy. */
     static final double BUSY_PCT = 10;
 
@@ -328,8 +331,14 @@ public final class BenchmarksMain implements Callable<Integer> {
     private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
             List<String> machineNotes, PrintStream out) throws IOException {
         requireUnitAndMode(results, baselines);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--min-delta") && "ns/op".equals(results.unit())) {
+            CpuClock clock = CpuClock.ofThisMachine();
+            rule.defaultMinDelta(clock.floorNs(FLOOR_CYCLES));
+            out.printf(Locale.ROOT, "absolute floor: changes under %.3f ns/op are no verdict (%s; --min-delta to change)%n",
+                    rule.minDelta(), clock.describe(FLOOR_CYCLES));
+        }
         List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), results.platform(),
-                allowPlatformMismatch, "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
+                platformOptions.allowMismatch(), "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);
         boolean useGate = gateOptions.rule.gate();
         GateCheck check = gateOptions.check(Direction.ofUnit(results.unit()));
@@ -359,7 +368,7 @@ public final class BenchmarksMain implements Callable<Integer> {
         }
         List<ReportInput> inputs = new ArrayList<>();
         for (Comparison comparison : comparisons.values()) {
-            inputs.add(comparison.reportInput(baselines, results.unit()));
+            inputs.add(comparison.reportInput(baselines, results.unit(), rule.minDelta()));
         }
         ReportSuite suite = new ReportSuite(inputs, notes);
         List<ReportTarget> targets = reportTargets(folder);

@@ -128,8 +128,9 @@ record Comparison(String benchmark, PerformanceData baseline, PerformanceData cu
     }
 
     /** What the reports show of this benchmark; the data paths as {@code compare} on the two folders names them. */
-    ReportInput reportInput(GroundTruth.Baselines baselines, String unit) {
+    ReportInput reportInput(GroundTruth.Baselines baselines, String unit, double minDelta) {
         return new ReportInput(benchmark, unit, seed, baseline, current,
-                BenchmarkFolder.data(baselines.dir(), benchmark).toString(), currentName, List.of(), gate);
+                BenchmarkFolder.data(baselines.dir(), benchmark).toString(), currentName, List.of(),
+                gate == null ? null : gate.withFloor(minDelta, seed.medianChange()));
     }
 }

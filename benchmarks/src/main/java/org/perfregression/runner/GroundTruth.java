@@ -29,6 +29,7 @@ import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Sidecar;
 import org.perfregression.platform.MachineSpeed;
 import org.perfregression.platform.Platform;
@@ -58,14 +59,25 @@ final class GroundTruth {
 
     private final Path root;
     private final StagingHook hook;
+    private final RegressionCheck rule;
 
     GroundTruth(Path root) {
-        this(root, file -> { });
+        this(root, file -> { }, RegressionCheck.withDefaults());
     }
 
     GroundTruth(Path root, StagingHook hook) {
+        this(root, hook, RegressionCheck.withDefaults());
+    }
+
+    private GroundTruth(Path root, StagingHook hook, RegressionCheck rule) {
         this.root = FileNames.requireFolder(root, "--gt-dir");
         this.hook = hook;
+        this.rule = rule;
+    }
+
+    /** This ground truth, telling what a regeneration changed with the user's rule (its thresholds and floor). */
+    GroundTruth describingWith(RegressionCheck check) {
+        return new GroundTruth(root, hook, check);
     }
 
     /** The folder of {@code platform}'s baselines; the name must be a plain file name (no traversal). */
@@ -118,19 +130,10 @@ final class GroundTruth {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> isBaseline(f.getFileName().toString())).sorted().toList();
+            return files.filter(f -> BenchmarkFolder.isData(f.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new InvalidInputException(dir + ": cannot list the baselines: " + e.getMessage());
         }
-    }
-
-    private static boolean isBaseline(String name) {
-        return name.endsWith(".json") && !name.endsWith(".meta.json") && !name.equals(METADATA) && !name.startsWith(".");
-    }
-
-    private static String benchmarkOf(Path file) {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.length() - ".json".length());
     }
 
     private static InvalidInputException refuseOverwrite(Path dir, List<Path> existing) {
@@ -160,7 +163,7 @@ final class GroundTruth {
         Map<String, ForkLayout> layouts = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (Path file : baselineFiles(dir)) {
-            String benchmark = benchmarkOf(file);
+            String benchmark = BenchmarkFolder.benchmarkOf(file);
             baselines.put(benchmark, PerformanceData.fromJsonFile(file));
             Sidecar sidecar = Sidecar.of(file);
             if (sidecar.forks() != null) {
@@ -261,14 +264,14 @@ final class GroundTruth {
         Map<String, Object> metadata = set.metadata();
         if (partial && Files.isRegularFile(dir.resolve(METADATA))) {
             for (Path file : baselineFiles(dir)) {
-                data.put(benchmarkOf(file), PerformanceData.fromJsonFile(file));
-                sidecars.put(benchmarkOf(file), Sidecar.of(file));
+                data.put(BenchmarkFolder.benchmarkOf(file), PerformanceData.fromJsonFile(file));
+                sidecars.put(BenchmarkFolder.benchmarkOf(file), Sidecar.of(file));
             }
             metadata = withPartialUpdate(readMetadata(dir.resolve(METADATA)), set);
         }
         for (Map.Entry<String, PerformanceData> entry : set.byBenchmark().entrySet()) {
-            String benchmark = FileNames.requirePlain(entry.getKey(), "benchmark");
-            Path file = dir.resolve(benchmark + ".json");
+            String benchmark = entry.getKey();
+            Path file = BenchmarkFolder.data(dir, benchmark);
             PerformanceData previous = previous(file);
             PerformanceData next = entry.getValue();
             Sidecar sidecar = set.sidecars().get(benchmark);
@@ -288,7 +291,7 @@ final class GroundTruth {
                     + describeChange(file, previous, next));
         }
         for (Map.Entry<String, PerformanceData> entry : data.entrySet()) {
-            Path file = staging.resolve(entry.getKey() + ".json");
+            Path file = BenchmarkFolder.data(staging, entry.getKey());
             entry.getValue().toJsonFile(file, AtomicFiles.WriteMode.CREATE_NEW);
             hook.staged(file);
             sidecars.get(entry.getKey()).writeFor(file);
@@ -374,11 +377,11 @@ final class GroundTruth {
     }
 
     /** How the new baseline differs from the previous one, with the regression rule itself. */
-    private static String describeChange(Path file, PerformanceData previous, PerformanceData next) {
+    private String describeChange(Path file, PerformanceData previous, PerformanceData next) {
         if (previous == null) {
             return Files.exists(file) ? ": replaces an unreadable baseline" : ": new";
         }
-        CheckResult change = RegressionCheck.withDefaults().withLenient(true).compare(previous, next);
+        CheckResult change = rule.withLenient(true).compare(previous, next);
         StringBuilder text = new StringBuilder(": against the previous baseline ").append(change.summary().oneLine());
         change.summary().regressionMessages().forEach(m -> text.append("\n    slower: ").append(m));
         change.summary().improvementMessages().forEach(m -> text.append("\n    faster: ").append(m));

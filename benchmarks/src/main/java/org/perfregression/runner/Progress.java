@@ -11,6 +11,7 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
+import org.perfregression.jmh.BenchmarkName;
 
 /**
  * JMH's output, split in two: the full log goes to a file (JMH's own text format), the terminal gets
@@ -50,7 +51,7 @@ final class Progress implements OutputFormat {
     }
 
     static String describe(BenchmarkParams params) {
-        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        String method = BenchmarkName.methodName(params.getBenchmark());
         String values = params.getParamsKeys().stream()
                 .map(k -> k + "=" + params.getParam(k))
                 .collect(Collectors.joining(" "));

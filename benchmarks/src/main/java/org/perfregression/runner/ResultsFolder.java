@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.perfregression.data.FileNames;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Sidecar;
 
 /**
@@ -45,7 +46,7 @@ record ResultsFolder(Path dir) {
     }
 
     Path data(String benchmark) {
-        return dir.resolve(FileNames.requirePlain(benchmark, "benchmark") + ".json");
+        return BenchmarkFolder.data(dir, benchmark);
     }
 
     Path report(String name) {

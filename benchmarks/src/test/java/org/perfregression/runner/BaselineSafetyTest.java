@@ -194,6 +194,8 @@ class BaselineSafetyTest {
         SyntheticRun.wholeSuite().write(dir.resolve("same"));
         MainJob same = compare("same");
         assertNotEquals(2, same.exitCode(), same.toString());
+        assertTrue(same.out().contains("absolute floor: changes under ") && same.out().contains("--min-delta to change"),
+                "the main job says which floor it chose:\n" + same.out());
     }
 
     @Test
@@ -203,11 +205,11 @@ class BaselineSafetyTest {
             String ext = format.equals("junit") ? "xml" : format.equals("markdown") ? "md" : "json";
             Path job = dir.resolve("job." + ext);
             Path compare = dir.resolve("compare." + ext);
-            MainJob run = compare("again", "--rule", "seed", "--format", format + "=" + job);
+            MainJob run = compare("again", "--rule", "seed", "--min-delta", "0.5", "--format", format + "=" + job);
             assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.toString());
             int exit = org.perfregression.cli.Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                     new java.io.PrintWriter(java.io.Writer.nullWriter()), "compare", "-b", gt.resolve(PLATFORM).toString(),
-                    "-c", dir.resolve("again").toString(), "--lenient", "--format", format + "=" + compare);
+                    "-c", dir.resolve("again").toString(), "--lenient", "--min-delta", "0.5", "--format", format + "=" + compare);
             assertEquals(run.exitCode(), exit, "one exit code for the same data");
             assertEquals(Files.readString(job), Files.readString(compare), format + ": identical reports");
         }

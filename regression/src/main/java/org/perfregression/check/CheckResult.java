@@ -61,6 +61,16 @@ public record CheckResult(
         return nested;
     }
 
+    /**
+     * Each subsection's median change, current minus baseline, in the data's unit (for an absolute
+     * floor under another rule's verdicts); infinite for a subsection this result does not have.
+     */
+    public java.util.function.ToDoubleFunction<SubsectionKey> medianChange() {
+        java.util.Map<SubsectionKey, Double> changes = new java.util.HashMap<>();
+        results.forEach(r -> changes.put(r.key(), r.currentMedian() - r.baselineMedian()));
+        return key -> changes.getOrDefault(key, Double.POSITIVE_INFINITY);
+    }
+
     /** Regressions first, then improvements, then the rest; each group by how far past (or into) its noise band the change went, largest first. */
     public List<SubsectionResult> worstFirst() {
         List<SubsectionResult> ordered = new ArrayList<>(results);

@@ -4,7 +4,7 @@ import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.Samples;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.stats.MannWhitneyUResult;
-import org.perfregression.stats.MannWhitneyUTest;
+import org.perfregression.stats.MannWhitneyU;
 import org.perfregression.stats.SampleStatistics;
 
 /**
@@ -31,16 +31,18 @@ public final class RegressionRule {
     public static final double DEFAULT_MAD_MULTIPLIER = 3.0;
 
     private static final RegressionRule DEFAULTS = new RegressionRule(
-            DEFAULT_NOISE_THRESHOLD_PCT, DEFAULT_SIGNIFICANCE_LEVEL, DEFAULT_MAD_MULTIPLIER);
+            DEFAULT_NOISE_THRESHOLD_PCT, DEFAULT_SIGNIFICANCE_LEVEL, DEFAULT_MAD_MULTIPLIER, 0);
 
     private final double noiseThresholdPct;
     private final double significanceLevel;
     private final double madMultiplier;
+    private final double minDelta;
 
-    private RegressionRule(double noiseThresholdPct, double significanceLevel, double madMultiplier) {
+    private RegressionRule(double noiseThresholdPct, double significanceLevel, double madMultiplier, double minDelta) {
         this.noiseThresholdPct = noiseThresholdPct;
         this.significanceLevel = significanceLevel;
         this.madMultiplier = madMultiplier;
+        this.minDelta = minDelta;
     }
 
     /** Noise threshold 1.0 %, significance 0.05, MAD multiplier 3.0. */
@@ -51,19 +53,35 @@ public final class RegressionRule {
     /** @param pct the smallest noise band, in percent; finite and not negative */
     public RegressionRule withNoiseThreshold(double pct) {
         require(Double.isFinite(pct) && pct >= 0, "noise threshold must be a finite percentage >= 0, got " + pct);
-        return new RegressionRule(pct, significanceLevel, madMultiplier);
+        return new RegressionRule(pct, significanceLevel, madMultiplier, minDelta);
     }
 
     /** @param alpha the significance level, in (0, 1] */
     public RegressionRule withSignificance(double alpha) {
         require(alpha > 0 && alpha <= 1, "significance must be in (0, 1], got " + alpha);
-        return new RegressionRule(noiseThresholdPct, alpha, madMultiplier);
+        return new RegressionRule(noiseThresholdPct, alpha, madMultiplier, minDelta);
     }
 
     /** @param k how many baseline MADs the noise band spans; finite and not negative */
     public RegressionRule withMadMultiplier(double k) {
         require(Double.isFinite(k) && k >= 0, "MAD multiplier must be a finite number >= 0, got " + k);
-        return new RegressionRule(noiseThresholdPct, significanceLevel, k);
+        return new RegressionRule(noiseThresholdPct, significanceLevel, k, minDelta);
+    }
+
+    /**
+     * An absolute floor, in the data's unit: a median change smaller than this is never a verdict,
+     * whatever its percentage (a sub-nanosecond operation moving by 0.26 ns is +76 %, and no
+     * regression anyone can act on). 0, the default, is the seed's rule exactly.
+     *
+     * @param delta finite and not negative
+     */
+    public RegressionRule withMinDelta(double delta) {
+        require(Double.isFinite(delta) && delta >= 0, "the absolute floor must be a finite number >= 0, got " + delta);
+        return new RegressionRule(noiseThresholdPct, significanceLevel, madMultiplier, delta);
+    }
+
+    public double minDelta() {
+        return minDelta;
     }
 
     public double noiseThresholdPct() {
@@ -101,10 +119,10 @@ public final class RegressionRule {
             String message = "Baseline median is zero for " + key.subsection()
                     + ": relative change is undefined, no verdict";
             return new SubsectionResult(key, false, Double.NaN, 1.0, 0.0, message, currentMedian,
-                    baselineMedian, Verdict.NO_CHANGE, baselineMad, nb, nc, null);
+                    baselineMedian, Verdict.NO_CHANGE, baselineMad, nb, nc, null, false);
         }
 
-        MannWhitneyUResult test = MannWhitneyUTest.withDefaults().testSorted(currentSorted, baselineSorted);
+        MannWhitneyUResult test = MannWhitneyU.withDefaults().testSorted(currentSorted, baselineSorted);
         double p = test.pValue();
         double deltaMedianPct = (currentMedian - baselineMedian) / baselineMedian * 100;
         double noiseBandPct = Math.max(noiseThresholdPct, madMultiplier * baselineMad / baselineMedian * 100);
@@ -115,7 +133,8 @@ public final class RegressionRule {
                     + baselineMedian + ", current median " + currentMedian + ", change " + deltaMedianPct
                     + " %): no verdict is possible; rescale the data (another unit)");
         }
-        boolean significant = Math.abs(deltaMedianPct) > noiseBandPct && p < significanceLevel;
+        boolean belowFloor = Math.abs(currentMedian - baselineMedian) < minDelta;
+        boolean significant = Math.abs(deltaMedianPct) > noiseBandPct && p < significanceLevel && !belowFloor;
         boolean worse = direction == Direction.LOWER_IS_BETTER ? deltaMedianPct > 0 : deltaMedianPct < 0;
 
         Verdict verdict = !significant ? Verdict.NO_CHANGE : worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
@@ -128,7 +147,8 @@ public final class RegressionRule {
                     + Decimals.fixed(p, 3) + ")";
         };
         return new SubsectionResult(key, verdict == Verdict.REGRESSION, deltaMedianPct, p, noiseBandPct,
-                message, currentMedian, baselineMedian, verdict, baselineMad, nb, nc, test.method());
+                message, currentMedian, baselineMedian, verdict, baselineMad, nb, nc, test.method(),
+                belowFloor && Math.abs(deltaMedianPct) > noiseBandPct && p < significanceLevel);
     }
 
     private static void require(boolean condition, String message) {
@@ -140,6 +160,6 @@ public final class RegressionRule {
     @Override
     public String toString() {
         return "RegressionRule(noise_threshold=" + noiseThresholdPct + "%, significance=" + significanceLevel
-                + ", mad_multiplier=" + madMultiplier + ")";
+                + ", mad_multiplier=" + madMultiplier + (minDelta > 0 ? ", min_delta=" + minDelta : "") + ")";
     }
 }

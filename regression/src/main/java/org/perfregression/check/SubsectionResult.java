@@ -1,7 +1,7 @@
 package org.perfregression.check;
 
 import org.perfregression.data.SubsectionKey;
-import org.perfregression.stats.MannWhitneyUTest;
+import org.perfregression.stats.MannWhitneyU;
 
 /**
  * The verdict on one subsection and every number behind it. The first seven components after the
@@ -21,6 +21,8 @@ import org.perfregression.stats.MannWhitneyUTest;
  * @param baselineCount number of baseline samples
  * @param currentCount number of current samples
  * @param method how the p-value was computed; null when no test was run
+ * @param belowFloor the seed's rule flagged it, but the median moved by less than the absolute floor
+ *     ({@link RegressionRule#withMinDelta}): no verdict
  */
 public record SubsectionResult(
         SubsectionKey key,
@@ -35,11 +37,8 @@ public record SubsectionResult(
         double baselineMad,
         int baselineCount,
         int currentCount,
-        MannWhitneyUTest.Method method) {
-
-    public boolean isImprovement() {
-        return verdict == Verdict.IMPROVEMENT;
-    }
+        MannWhitneyU.Method method,
+        boolean belowFloor) {
 
     /**
      * How far the change went relative to its noise band (1 = at the band's edge): orders results
@@ -63,6 +62,9 @@ public record SubsectionResult(
         }
         String change = Decimals.signed(deltaMedianPct, 3) + "%";
         String band = Decimals.fixed(noiseBandPct, 3) + "%";
+        if (belowFloor) {
+            return "smaller than the absolute floor (" + change + ", |current - baseline median| below --min-delta)";
+        }
         if (verdict != Verdict.NO_CHANGE) {
             return change + " beyond the noise band of " + band + ", p=" + Decimals.fixed(pValue, 3);
         }

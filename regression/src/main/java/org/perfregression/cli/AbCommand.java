@@ -56,7 +56,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Both sides' samples (PerformanceData with fork sidecars) stay in the results folder; re-analyse them with",
             "  compare --rule gate --interleaved -b DIR/baseline.json -c DIR/current.json",
-            "", "Exit codes: 0 no regression, 1 regression, 2 invalid input, usage, or a benchmark that failed."})
+            "", ExitCode.HELP})
 public final class AbCommand implements Callable<Integer> {
 
     @Spec
@@ -152,7 +152,8 @@ public final class AbCommand implements Callable<Integer> {
         if (gateRule.gate()) {
             Map<SubsectionKey, ForkedSamples> bForks = b.forks().split(b.data(), false, b.source());
             Map<SubsectionKey, ForkedSamples> cForks = c.forks().split(c.data(), false, c.source());
-            gate = gateRule.check(direction).sideBySide(bForks, cForks).compare(bForks, cForks);
+            gate = gateRule.check(direction).sideBySide(bForks, cForks).compare(bForks, cForks)
+                    .withFloor(ruleOptions.minDelta(), seedResult.medianChange());
         }
         List<String> notes = new ArrayList<>();
         notes.add("A/B on one machine, interleaved fork by fork: " + bDescription + " | " + cDescription);

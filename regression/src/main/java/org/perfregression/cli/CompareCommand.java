@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  compare -b gt/bench.json -c jmh-result.json --format markdown=summary.md --format junit=perf.xml",
             "  compare -b old.json -c new.json --mode thrpt --format html=report.html",
-            "", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage, 3 platforms differ."})
+            "", ExitCode.HELP})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -77,9 +77,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Which values are better; default: from the unit (ops/... higher, anything else lower).")
     String direction;
 
-    @Option(names = "--allow-platform-mismatch",
-            description = "Compare data measured on different platforms; every report marks the result as advisory.")
-    boolean allowPlatformMismatch;
+    @Mixin
+    PlatformOptions platformOptions = new PlatformOptions();
 
     @Mixin
     RuleOptions ruleOptions;
@@ -151,7 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
         DatasetLoader loader = inputOptions.loader();
         Dataset baselineData = load(loader, baselineFile);
         Dataset currentData = load(loader, currentFile);
-        PlatformGuard.check(baselineData.platform(), currentData.platform(), allowPlatformMismatch,
+        PlatformGuard.check(baselineData.platform(), currentData.platform(), platformOptions.allowMismatch(),
                 "measure a baseline on this platform").stream().filter(n -> !suiteNotes.contains(n)).forEach(suiteNotes::add);
         List<String> notes = new ArrayList<>();
         Direction direction = direction(baselineData, currentData, notes);
@@ -159,7 +158,8 @@ public final class CompareCommand implements Callable<Integer> {
                 .withLenient(lenient)
                 .with(direction)
                 .compare(baselineData.data(), currentData.data());
-        GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction) : null;
+        GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction)
+                .withFloor(ruleOptions.minDelta(), result.medianChange()) : null;
         String unit = baselineData.unit() != null ? baselineData.unit() : currentData.unit();
         return new ReportInput(benchmark, unit, result, baselineData.data(), currentData.data(),
                 baselineFile.toString(), currentFile.toString(), notes, gate);

@@ -12,6 +12,11 @@ public final class ExitCode {
     /** The baseline was measured on another platform (or there is none for this one). */
     public static final int PLATFORM = 3;
 
+    /** The help text every command's footer shows. */
+    public static final String HELP = "Exit codes: 0 no regression, 1 regression (or a baseline without current data), "
+            + "2 invalid input, usage or a failed benchmark, 3 not comparable: the baseline is from another platform "
+            + "or there is none for this one.";
+
     private ExitCode() {
     }
 }

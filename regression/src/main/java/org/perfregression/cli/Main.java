@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.Printable;
-import org.perfregression.platform.PlatformMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Catches performance regressions: compares benchmark samples with ground-truth baselines "
                 + "using Mann-Whitney U, the median change and a MAD noise band (see README.md).",
         subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 no regression, 1 regression, 2 invalid input or usage, 3 platform mismatch."})
+        footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -73,7 +72,7 @@ public final class Main implements Runnable {
             if (System.getenv("PERF_REGRESSION_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            return e instanceof PlatformMismatchException ? ExitCode.PLATFORM : ExitCode.INVALID;
+            return e instanceof InvalidInputException input ? input.exitCode() : ExitCode.INVALID;
         });
         return commandLine;
     }

@@ -19,12 +19,29 @@ public final class RuleOptions {
             description = "The noise band spans K baseline MADs around the baseline median (default: ${DEFAULT-VALUE}).")
     double madMultiplier = RegressionRule.DEFAULT_MAD_MULTIPLIER;
 
+    @Option(names = "--min-delta", paramLabel = "VALUE",
+            description = "Absolute floor in the data's unit (e.g. 0.5 for ns/op): a median change smaller than this "
+                    + "is never a verdict, whatever its percentage. Default for compare and ab: 0, off (the seed's "
+                    + "rule exactly); the accessor suite's main job picks one from this machine's clock.")
+    double minDelta;
+
     /** The check these options describe (strict about structure; callers may relax it). */
     public RegressionCheck check() {
         RegressionRule rule = RegressionRule.withDefaults()
                 .withNoiseThreshold(noiseThresholdPct)
                 .withSignificance(significance)
-                .withMadMultiplier(madMultiplier);
+                .withMadMultiplier(madMultiplier)
+                .withMinDelta(minDelta);
         return RegressionCheck.withDefaults().with(rule);
+    }
+
+    /** The absolute floor, in the data's unit (0: none). */
+    public double minDelta() {
+        return minDelta;
+    }
+
+    /** Sets the floor when the user gave none (the main job's machine-derived default). */
+    public void defaultMinDelta(double delta) {
+        this.minDelta = delta;
     }
 }

@@ -17,4 +17,9 @@ public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message, Throwable cause) {
         super(Printable.of(message), cause);
     }
+
+    /** The exit code a command ends with on this problem: 2, invalid input (subclasses say otherwise). */
+    public int exitCode() {
+        return 2;
+    }
 }

@@ -66,6 +66,9 @@ public final class ForkGate {
         return DEFAULTS;
     }
 
+    // Every knob has its with(...), as in Commons Statistics' tests: the command line exposes the
+    // significance, the minimum change and drift correction; the rest are the library's, for callers
+    // that tune the gate (and for the tests that check what each knob does).
     public ForkGate withSignificance(double alpha) {
         return new ForkGate(alpha, confirmSignificance, minChangePct, priorDf, power, correctDrift);
     }

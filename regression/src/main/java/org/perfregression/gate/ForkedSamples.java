@@ -42,18 +42,6 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
         return speeds != null;
     }
 
-    /** These forks followed by {@code more}'s (speeds kept only when both have them). */
-    public ForkedSamples plus(ForkedSamples more) {
-        List<double[]> allForks = new java.util.ArrayList<>(forks);
-        allForks.addAll(more.forks);
-        List<double[]> allSpeeds = null;
-        if (hasSpeeds() && more.hasSpeeds()) {
-            allSpeeds = new java.util.ArrayList<>(speeds);
-            allSpeeds.addAll(more.speeds);
-        }
-        return new ForkedSamples(allForks, allSpeeds);
-    }
-
     /** Share of a fork's samples cut from each end before averaging: see {@link #levels}. */
     public static final double TRIM = 0.1;
 
@@ -95,13 +83,5 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
             sum += sorted[i];
         }
         return sum / (sorted.length - 2 * cut);
-    }
-
-    /** Every calibration time of every fork, or an empty array without speeds. */
-    public double[] allSpeeds() {
-        if (speeds == null) {
-            return new double[0];
-        }
-        return speeds.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.perfregression.check.Direction;
 import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
 import org.perfregression.stats.SampleStatistics;
 
 /**
@@ -23,6 +24,25 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
 
     public GateOutcome {
         results = List.copyOf(results);
+    }
+
+    /**
+     * This outcome with every verdict whose median moved by less than {@code minDelta} (in the data's
+     * unit) turned into no change: an absolute floor under the relative test.
+     *
+     * @param medianChange each subsection's absolute median change, current minus baseline
+     */
+    public GateOutcome withFloor(double minDelta, java.util.function.ToDoubleFunction<SubsectionKey> medianChange) {
+        if (!(minDelta > 0)) {
+            return this;
+        }
+        List<GateResult> floored = results.stream().map(r -> r.verdict() == Verdict.NO_CHANGE
+                || Math.abs(medianChange.applyAsDouble(r.key())) >= minDelta ? r
+                : new GateResult(r.key(), Verdict.NO_CHANGE, r.changePct(), r.absolutePct(), r.lowPct(), r.highPct(),
+                        r.pValue(), r.df(), r.mdcPct(), r.baselineForks(), r.currentForks(), r.driftCorrected(),
+                        r.confirmation(), r.confirmPValue(), "below the absolute floor of " + minDelta + " (was: "
+                                + r.message() + ")")).toList();
+        return new GateOutcome(floored, prior, gate, direction, confirmationRun, run, runTolerancePct);
     }
 
     /** The run's shift in %: the suite's median change. */

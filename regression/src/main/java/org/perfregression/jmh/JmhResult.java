@@ -30,14 +30,12 @@ public record JmhResult(
 
     /** {@code Class.method}: the benchmark without its package. */
     public String shortName() {
-        int method = benchmark.lastIndexOf('.');
-        int type = method < 0 ? -1 : benchmark.lastIndexOf('.', method - 1);
-        return benchmark.substring(type + 1);
+        return BenchmarkName.shortName(benchmark);
     }
 
     /** The method name alone. */
     public String methodName() {
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        return BenchmarkName.methodName(benchmark);
     }
 
     /** Every sample of the primary metric, forks one after the other. */

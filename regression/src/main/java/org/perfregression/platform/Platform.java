@@ -72,11 +72,6 @@ public record Platform(String os, String arch, Integer cpus, Integer javaMajor, 
         return orUnknown(os) + "-" + orUnknown(arch) + "-" + orUnknown(cpus) + "cpu-jdk" + orUnknown(javaMajor);
     }
 
-    /** Whether any field that the id covers is known. */
-    public boolean isKnown() {
-        return os != null || arch != null || cpus != null || javaMajor != null;
-    }
-
     private static String orUnknown(Object value) {
         return value == null ? "unknown" : value.toString();
     }

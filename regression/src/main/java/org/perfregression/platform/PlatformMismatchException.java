@@ -13,4 +13,10 @@ public final class PlatformMismatchException extends InvalidInputException {
     public PlatformMismatchException(String message) {
         super(message);
     }
+
+    /** 3: not comparable here, which CI may treat apart from bad input. */
+    @Override
+    public int exitCode() {
+        return 3;
+    }
 }

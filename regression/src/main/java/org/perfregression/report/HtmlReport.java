@@ -58,7 +58,7 @@ public final class HtmlReport implements Report {
             table.heat td a{display:block;width:3.6em;height:2.2em;line-height:2.2em;text-align:center;color:#111;text-decoration:none}
             table.heat td.regression a{outline:3px solid #7f0000;outline-offset:-3px;font-weight:bold}
             table.heat td.improvement a{outline:3px solid #1b5e20;outline-offset:-3px;font-weight:bold}
-            table.heat th.col{writing-mode:vertical-rl;transform:rotate(180deg);height:9em;text-align:left;font-weight:normal}
+            table.heat th.col{writing-mode:vertical-rl;transform:rotate(180deg);height:6.5em;text-align:left;font-weight:normal}
             table.heat th.row{text-align:right;padding-right:.5em;font-weight:normal}
             .heatmaps{display:flex;flex-wrap:wrap;gap:2em}.scale span{display:inline-block;width:2.4em;text-align:center;font-size:.75em}
             section.plot{margin:1.5em 0}svg.dist{background:#fafafa;border:1px solid #ddd;width:100%;max-width:900px;height:auto}
@@ -108,6 +108,15 @@ public final class HtmlReport implements Report {
 
         String changeText() {
             return gate != null ? Numbers.gateChange(gate) : Numbers.delta(seed);
+        }
+
+        /** The change as a heat map cell holds it: {@code +4.2}, {@code +25}; the full figure is in its title. */
+        String cellText() {
+            double change = gate != null ? gate.changePct() : seed.deltaMedianPct();
+            if (!Double.isFinite(change)) {
+                return "n/a";
+            }
+            return String.format(Locale.ROOT, Math.abs(change) < 9.95 ? "%+.1f" : "%+.0f", change);
         }
     }
 
@@ -178,12 +187,15 @@ public final class HtmlReport implements Report {
                 }
             }
             rows.get(input).forEach(r -> byKey.put(r.seed().key(), r));
+            String prefix = commonPrefix(subsections);
             out.append("<div class=\"heatmap\"><h3>").append(Escape.xml(input.benchmark())).append(": ")
                     .append(input.failed() ? "FAILED" : "passed").append(" <small>(")
-                    .append(Escape.xml(input.scale())).append(")</small></h3>\n<table class=\"heat\"><thead><tr><th></th>");
+                    .append(Escape.xml(input.scale())).append(")</small></h3>\n")
+                    .append(prefix.isEmpty() ? "" : "<p><small>columns: " + Escape.xml(prefix) + "&hellip;</small></p>\n")
+                    .append("<table class=\"heat\"><thead><tr><th></th>");
             for (String subsection : subsections) {
                 out.append("<th class=\"col\" title=\"").append(Escape.xml(subsection)).append("\">")
-                        .append(Escape.xml(shorten(subsection))).append("</th>");
+                        .append(Escape.xml(shorten(subsection.substring(prefix.length())))).append("</th>");
             }
             out.append("</tr></thead><tbody>\n");
             for (String section : sections) {
@@ -199,13 +211,29 @@ public final class HtmlReport implements Report {
                     out.append("<td class=\"").append(row.verdict().id()).append("\" style=\"background:")
                             .append(colour(row.tone())).append("\" title=\"").append(Escape.xml(title)).append("\"><a")
                             .append(row.plotId() == null ? "" : " href=\"#" + row.plotId() + "\"").append(">")
-                            .append(Escape.xml(row.changeText())).append("</a></td>");
+                            .append(Escape.xml(row.cellText())).append("</a></td>");
                 }
                 out.append("</tr>\n");
             }
             out.append("</tbody></table></div>\n");
         }
         out.append("</div></section>\n");
+    }
+
+    /** What every name of a heat map's columns starts with (when there are several and it is worth saying). */
+    private static String commonPrefix(List<String> names) {
+        if (names.size() < 2) {
+            return "";
+        }
+        String prefix = names.get(0);
+        for (String name : names) {
+            int i = 0;
+            while (i < Math.min(prefix.length(), name.length()) && prefix.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        return prefix.length() >= 4 ? prefix : "";
     }
 
     /** Long configuration names keep their distinguishing tail. */
@@ -440,7 +468,7 @@ public final class HtmlReport implements Report {
                     x, x, y, y + 5));
             text(out, x, y + 17, "middle", Numbers.compact(Math.abs(t) < step * 1e-9 ? 0 : t));
         }
-        text(out, WIDTH - RIGHT, y + 31, "end", unit == null ? "(unit unknown)" : unit);
+        text(out, 6, y + 17, "start", unit == null ? "(no unit)" : unit);
     }
 
     /** 1, 2 or 5 times a power of ten, giving 4 to 8 ticks over {@code span}. */

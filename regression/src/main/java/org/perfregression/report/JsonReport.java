@@ -106,6 +106,7 @@ public final class JsonReport implements Report {
         g.writeNumberField("noise_threshold_pct", result.rule().noiseThresholdPct());
         g.writeNumberField("significance_level", result.rule().significanceLevel());
         g.writeNumberField("mad_multiplier", result.rule().madMultiplier());
+        g.writeNumberField("min_delta", result.rule().minDelta());
         g.writeStringField("direction", result.direction().name().toLowerCase(java.util.Locale.ROOT));
         g.writeEndObject();
         g.writeStringField("benchmark", input.benchmark());

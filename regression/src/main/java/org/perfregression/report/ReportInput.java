@@ -66,11 +66,6 @@ public record ReportInput(
         return gate != null ? gate.failed() || !result.missingInCurrent().isEmpty() : result.failed();
     }
 
-    /** The unit as reports print it beside a value, e.g. {@code ns/op}; empty when unknown. */
-    public String unitLabel() {
-        return unit == null ? "" : unit;
-    }
-
     /** E.g. {@code ns/op, lower is better}: what every report says about the numbers. */
     public String scale() {
         String better = result.direction() == org.perfregression.check.Direction.LOWER_IS_BETTER

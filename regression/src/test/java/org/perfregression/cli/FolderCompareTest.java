@@ -136,4 +136,28 @@ class FolderCompareTest {
                 new PrintWriter(new StringWriter()), Map.of("GITHUB_STEP_SUMMARY", other.toString()));
         assertEquals("", Files.readString(other), "a Markdown report asked for is not duplicated");
     }
+
+    @Test
+    void anAbsoluteFloorSilencesChangesTooSmallToMatter() throws IOException {
+        // A constant returned to JMH: 0.34 -> 0.60 ns is +76 %, and nothing anyone can act on.
+        Path b = dir.resolve("tiny.json");
+        Path c = dir.resolve("tiny-now.json");
+        Random random = new Random(7);
+        double[] before = new double[120];
+        double[] after = new double[120];
+        for (int i = 0; i < 120; i++) {
+            before[i] = 0.34 * (1 + 0.01 * random.nextGaussian());
+            after[i] = 0.60 * (1 + 0.01 * random.nextGaussian());
+        }
+        PerformanceData.builder().add("s", "constant", before).build().toJsonFile(b);
+        PerformanceData.builder().add("s", "constant", after).build().toJsonFile(c);
+        new Sidecar("ns/op", Platform.current()).writeFor(b);
+        new Sidecar("ns/op", Platform.current()).writeFor(c);
+        assertEquals(1, run("compare", "-b", b.toString(), "-c", c.toString()).exitCode(), "off by default: seed-exact");
+        Cli floored = run("compare", "-b", b.toString(), "-c", c.toString(), "--min-delta", "0.5");
+        assertEquals(0, floored.exitCode(), floored.toString());
+        assertTrue(floored.out().contains("smaller than the absolute floor"), floored.out());
+        Cli negative = run("compare", "-b", b.toString(), "-c", c.toString(), "--min-delta", "-1");
+        assertEquals(2, negative.exitCode(), negative.toString());
+    }
 }

@@ -79,12 +79,23 @@ class GateCompareTest {
         assertTrue(run.out().startsWith("40 compared: 40 regressions"), run.out());
         String markdown = Files.readString(md);
         assertTrue(markdown.startsWith("## Performance check: FAILED") && markdown.contains("| Gate verdict |")
-                && markdown.contains("regression (suite-wide)") && markdown.contains("Seed rule, for comparison:"),
+                && markdown.contains("regression (suite-wide)") && markdown.contains("seed rule, for comparison:"),
                 markdown);
         String junit = Files.readString(xml);
         assertTrue(junit.contains("failures=\"40\"") && junit.contains("; seed rule: "), junit);
         String page = Files.readString(html);
         assertTrue(page.contains("<th>gate verdict</th>") && page.contains("seed rule, for comparison"), page);
+    }
+
+    @Test
+    void anAbsoluteFloorHoldsUnderTheGateToo() throws IOException {
+        Simulation sim = new Simulation(12);
+        Path baseline = write("fb.json", sim.suite(40, 6, 0));
+        Path current = write("fc.json", sim.suite(40, 2, Math.log(1.4)));
+        Cli floored = run("compare", "-b", baseline.toString(), "-c", current.toString(), "--rule", "gate", "--lenient",
+                "--min-delta", "1e9");
+        assertEquals(0, floored.exitCode(), "a floor above every change leaves no verdict:\n" + floored);
+        assertTrue(floored.out().contains("40 compared: 0 regressions"), floored.out());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.perfregression.jmh.fork;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.perfregression.jmh.BenchmarkName;
 
 /**
  * One (benchmark, mode, parameters) combination of a JMH run: what one forked JVM measures.
@@ -18,12 +19,12 @@ public record JmhCombination(String benchmark, String mode, Map<String, String> 
 
     /** {@code Class.method}: the benchmark without its package. */
     public String shortName() {
-        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return BenchmarkName.shortName(benchmark);
     }
 
     /** The method alone. */
     public String method() {
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        return BenchmarkName.methodName(benchmark);
     }
 
     /** E.g. {@code constructor rank=3 config=SHARDED_ACCESSOR_0110101}. */

@@ -27,7 +27,7 @@ import org.apache.commons.numbers.gamma.Erfc;
  *
  * <p>Instances are immutable; {@link #with(Method)} returns a configured copy.
  */
-public final class MannWhitneyUTest {
+public final class MannWhitneyU {
 
     /** How the p-value is computed. */
     public enum Method {
@@ -49,22 +49,22 @@ public final class MannWhitneyUTest {
     public static final int EXACT_MAX_SMALLER_SIZE = 8;
 
     private static final double SQRT1_2 = Math.sqrt(0.5);
-    private static final MannWhitneyUTest DEFAULT = new MannWhitneyUTest(Method.AUTO);
+    private static final MannWhitneyU DEFAULT = new MannWhitneyU(Method.AUTO);
 
     private final Method method;
 
-    private MannWhitneyUTest(Method method) {
+    private MannWhitneyU(Method method) {
         this.method = method;
     }
 
     /** The test as scipy runs it by default. */
-    public static MannWhitneyUTest withDefaults() {
+    public static MannWhitneyU withDefaults() {
         return DEFAULT;
     }
 
     /** A copy that computes p with {@code method}. */
-    public MannWhitneyUTest with(Method method) {
-        return new MannWhitneyUTest(method);
+    public MannWhitneyU with(Method method) {
+        return new MannWhitneyU(method);
     }
 
     /**

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.perfregression.testing.ReferenceCases;
 import org.perfregression.testing.ReferenceCases.Case;
 
-class MannWhitneyUTestTest {
+class MannWhitneyUTest {
 
-    private final MannWhitneyUTest test = MannWhitneyUTest.withDefaults();
+    private final MannWhitneyU test = MannWhitneyU.withDefaults();
 
     static List<Case> referenceCases() {
         return ReferenceCases.all();
@@ -42,7 +42,7 @@ class MannWhitneyUTestTest {
         double[] few = IntStream.range(0, 8).mapToDouble(i -> 5.00000051 + i * 1e-9).toArray();
         double[] many = IntStream.range(0, 10_000_000).mapToDouble(i -> i * 1e-6).toArray();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MannWhitneyUTest.withDefaults().test(few, many));
+                () -> MannWhitneyU.withDefaults().test(few, many));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("beyond this tool's limit"), e.getMessage());
     }
 
@@ -60,7 +60,7 @@ class MannWhitneyUTestTest {
                 if (hasTies(x, y)) {
                     continue;
                 }
-                MannWhitneyUResult result = test.with(MannWhitneyUTest.Method.EXACT).test(x, y);
+                MannWhitneyUResult result = test.with(MannWhitneyU.Method.EXACT).test(x, y);
                 double uMin = Math.min(result.u1(), (double) m * n - result.u1());
                 assertRelativelyClose(bruteForceTwoSided(m, n, uMin), result.pValue(), 1e-12, m + " vs " + n);
             }
@@ -80,7 +80,7 @@ class MannWhitneyUTestTest {
             double[] x = sample(random, n1, integers, 0);
             double[] y = sample(random, n2, integers, random.nextInt(3));
             MannWhitneyUResult ours = test.test(x, y);
-            PValueMethod method = ours.method() == MannWhitneyUTest.Method.EXACT
+            PValueMethod method = ours.method() == MannWhitneyU.Method.EXACT
                     ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC;
             Result theirs = oracle.with(method).test(x, y);
             double expected = Double.isNaN(theirs.getPValue()) ? 1.0 : theirs.getPValue();
@@ -96,8 +96,8 @@ class MannWhitneyUTestTest {
         double[] small = {10.5, 20.5, 30.5, 5000.5, 9000.5};
         double[] large = IntStream.range(0, 10_000).mapToDouble(i -> i).toArray();
         MannWhitneyUResult result = test.test(small, large);
-        assertEquals(MannWhitneyUTest.Method.EXACT, result.method());
-        MannWhitneyUResult asymptotic = test.with(MannWhitneyUTest.Method.ASYMPTOTIC).test(small, large);
+        assertEquals(MannWhitneyU.Method.EXACT, result.method());
+        MannWhitneyUResult asymptotic = test.with(MannWhitneyU.Method.ASYMPTOTIC).test(small, large);
         assertRelativelyClose(asymptotic.pValue(), result.pValue(), 0.05, "exact close to normal for large n");
     }
 
@@ -110,7 +110,7 @@ class MannWhitneyUTestTest {
     void rejectsEmptySamplesAndExactWithTies() {
         assertThrows(IllegalArgumentException.class, () -> test.test(new double[0], new double[] {1}));
         assertThrows(IllegalArgumentException.class,
-                () -> test.with(MannWhitneyUTest.Method.EXACT).test(new double[] {1, 1}, new double[] {2}));
+                () -> test.with(MannWhitneyU.Method.EXACT).test(new double[] {1, 1}, new double[] {2}));
     }
 
     @Test
