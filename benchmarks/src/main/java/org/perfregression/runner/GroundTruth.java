@@ -4,16 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +14,7 @@ import java.util.stream.Stream;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.AtomicFolder;
 import org.perfregression.data.FileNames;
 import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
@@ -87,13 +81,7 @@ final class GroundTruth {
 
     /** Where the baselines are read from: the platform's folder, or the old set a killed swap left. */
     private Path readable(String platform) {
-        Path dir = dir(platform);
-        Path old = sibling(platform, "old");
-        return !Files.exists(dir) && Files.isDirectory(old) ? old : dir;
-    }
-
-    private Path sibling(String platform, String what) {
-        return root.resolve("." + FileNames.requirePlain(platform, "platform") + "." + what);
+        return folder(platform).readable();
     }
 
     /** The platforms that have baselines. */
@@ -210,52 +198,17 @@ final class GroundTruth {
      *     unit differs from the existing baselines'; nothing is changed then
      */
     void write(String platform, NewSet set, boolean force, boolean partial, PrintStream out) throws IOException {
-        Path dir = dir(platform);
-        Files.createDirectories(root);
-        Path lockFile = sibling(platform, "lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = tryLock(channel, lockFile)) {
-            recover(platform);
+        folder(platform).replace((current, staging) -> {
             if (!force && !partial) {
                 requireNoBaselines(platform);
             }
-            Path staging = sibling(platform, "new");
-            deleteTree(staging);
-            Files.createDirectories(staging);
-            try {
-                stage(dir, staging, set, partial, out);
-                swap(platform, staging);
-            } finally {
-                deleteTree(staging);
-            }
-        }
-        out.println("replaced the baselines of " + platform + " as one set: " + dir);
+            stage(current, staging, set, partial, out);
+        });
+        out.println("replaced the baselines of " + platform + " as one set: " + dir(platform));
     }
 
-    private static FileLock tryLock(FileChannel channel, Path lockFile) throws IOException {
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new InvalidInputException("another regeneration is writing these baselines (it holds " + lockFile
-                    + "); wait for it to finish, then run again");
-        }
-        return lock;
-    }
-
-    /** Puts back the old set that a swap killed half-way left, and clears what a killed writer staged. */
-    private void recover(String platform) throws IOException {
-        Path dir = dir(platform);
-        Path old = sibling(platform, "old");
-        if (!Files.exists(dir) && Files.isDirectory(old)) {
-            Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.syncDirectory(root);
-        }
-        deleteTree(old);
-        deleteTree(sibling(platform, "new"));
+    private AtomicFolder folder(String platform) {
+        return new AtomicFolder(root, FileNames.requirePlain(platform, "platform"), hook::staged);
     }
 
     private void stage(Path dir, Path staging, NewSet set, boolean partial, PrintStream out) throws IOException {
@@ -300,7 +253,6 @@ final class GroundTruth {
         AtomicFiles.write(staging.resolve(METADATA), JSON.writeValueAsString(metadata) + "\n",
                 AtomicFiles.WriteMode.CREATE_NEW);
         hook.staged(staging.resolve(METADATA));
-        AtomicFiles.syncDirectory(staging);
     }
 
     /** The existing baseline to describe the change against; a corrupt one is reported, not fatal to a forced rewrite. */
@@ -313,18 +265,6 @@ final class GroundTruth {
         } catch (InvalidInputException e) {
             return null;
         }
-    }
-
-    private void swap(String platform, Path staging) throws IOException {
-        Path dir = dir(platform);
-        Path old = sibling(platform, "old");
-        if (Files.exists(dir)) {
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            hook.staged(old);
-        }
-        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.syncDirectory(root);
-        deleteTree(old);
     }
 
     /** The old data with every subsection of {@code measured} replaced or added. */
@@ -363,17 +303,6 @@ final class GroundTruth {
         updates.add(update);
         metadata.put("partial_updates", updates);
         return metadata;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     /** How the new baseline differs from the previous one, with the regression rule itself. */

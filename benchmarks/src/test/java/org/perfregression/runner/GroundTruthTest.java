@@ -115,7 +115,7 @@ class GroundTruthTest {
             assertTrue(inside.await(30, TimeUnit.SECONDS));
             InvalidInputException second = assertThrows(InvalidInputException.class,
                     () -> new GroundTruth(root).write(PLATFORM, generation(3), true, false, QUIET));
-            assertTrue(second.getMessage().contains("another regeneration"), second.getMessage());
+            assertTrue(second.getMessage().contains("another process is writing"), second.getMessage());
             release.countDown();
             first.get(30, TimeUnit.SECONDS);
         } finally {

@@ -1,0 +1,45 @@
+package org.example;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** Two small benchmarks; -Dsample.work=N makes them do N steps (a real slowdown), -Dsample.fail=true makes one throw. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SampleBench {
+
+    private static final int WORK = Integer.getInteger("sample.work", 5000);
+    private static final boolean FAIL = Boolean.getBoolean("sample.fail");
+
+    private long seed = 42;
+
+    @Benchmark
+    public long mix() {
+        long x = seed;
+        for (int i = 0; i < WORK; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            x ^= x >>> 29;
+        }
+        seed = x;
+        return x;
+    }
+
+    @Benchmark
+    public long divide() {
+        if (FAIL) {
+            throw new IllegalStateException("sample failure on purpose");
+        }
+        long x = seed | 1;
+        long acc = 0;
+        for (int i = 1; i <= WORK; i++) {
+            acc += (x + i) / i;
+        }
+        return acc;
+    }
+}

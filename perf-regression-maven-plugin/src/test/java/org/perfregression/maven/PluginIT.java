@@ -1,0 +1,145 @@
+package org.perfregression.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Maven builds of a sample JMH project that uses the plugin ({@code src/it/sample}), one after
+ * the other as a user would run them: no baseline fails with the command that makes one;
+ * {@code regenerate} writes the baselines and refuses to replace them; {@code check} passes on
+ * unchanged code, fails on a tenfold slowdown naming the subsections, and fails naming a benchmark
+ * that throws; {@code -Dperf.skip} skips.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PluginIT {
+
+    @TempDir
+    static Path work;
+    static Path project;
+
+    record Build(int exitCode, String log) {
+    }
+
+    @BeforeAll
+    static void copySample() throws IOException {
+        Path sample = Path.of(System.getProperty("sample.dir", "src/it/sample"));
+        project = work.resolve("sample");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = project.resolve(sample.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.writeString(target, Files.readString(file).replace("@plugin.version@",
+                            System.getProperty("plugin.version", "0.1.0-SNAPSHOT")));
+                }
+            }
+        }
+    }
+
+    static Build mvn(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp"));
+        String repo = System.getProperty("local.repo");
+        if (repo != null) {
+            command.add("-Dmaven.repo.local=" + repo);
+        }
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(work, "build", ".log");
+        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 10 minutes");
+        }
+        return new Build(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static Path baselines() throws IOException {
+        try (Stream<Path> dirs = Files.list(project.resolve("src/perf/gt"))) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutABaselineTheBuildFailsWithTheCommandThatMakesOne() throws Exception {
+        Build build = mvn("verify");
+        assertNotEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("no baseline for platform") && build.log().contains("perf-regression:regenerate"),
+                build.log());
+        Build lenient = mvn("verify", "-Dperf.failOnMissingBaseline=false");
+        assertEquals(0, lenient.exitCode(), lenient.log());
+        assertTrue(lenient.log().contains("not gated (failOnMissingBaseline=false)"), lenient.log());
+    }
+
+    @Test
+    @Order(2)
+    void regenerateWritesTheBaselinesAndNeverReplacesThemWithoutForce() throws Exception {
+        Build build = mvn("package", "perf-regression:regenerate");
+        assertEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("# Run progress:"), "JMH's progress is in the build log");
+        Path dir = baselines();
+        assertTrue(Files.isRegularFile(dir.resolve("sample-bench.json")) && Files.isRegularFile(
+                dir.resolve("sample-bench.meta.json")) && Files.isRegularFile(dir.resolve("metadata.json")), dir.toString());
+        assertTrue(Files.readString(dir.resolve("sample-bench.meta.json")).contains("\"forks\""), "the gate's fork layout");
+        String before = Files.readString(dir.resolve("sample-bench.json"));
+        Build again = mvn("package", "perf-regression:regenerate");
+        assertNotEquals(0, again.exitCode(), again.log());
+        assertTrue(again.log().contains("-Dperf.force=true"), again.log());
+        assertEquals(before, Files.readString(dir.resolve("sample-bench.json")), "nothing replaced");
+    }
+
+    @Test
+    @Order(3)
+    void checkPassesOnUnchangedCode() throws Exception {
+        Build build = mvn("verify");
+        assertEquals(0, build.exitCode(), build.log());
+        for (String report : List.of("report.json", "report.md", "report.xml", "report.html")) {
+            assertTrue(Files.isRegularFile(project.resolve("target/perf-regression").resolve(report)), report);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void checkFailsOnARealSlowdownNamingTheSubsections() throws Exception {
+        Build build = mvn("verify", "-Dperf.jvmArgs=-Dsample.work=50000");
+        assertNotEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("performance regression: 2 subsections") && build.log().contains("SampleBench.mix")
+                && build.log().contains("SampleBench.divide"), build.log());
+    }
+
+    @Test
+    @Order(5)
+    void aBenchmarkThatThrowsFailsTheBuildNamingIt() throws Exception {
+        Build build = mvn("verify", "-Dperf.jvmArgs=-Dsample.fail=true");
+        assertNotEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("benchmark failed: org.example.SampleBench.divide")
+                && build.log().contains("sample failure on purpose"), build.log());
+    }
+
+    @Test
+    @Order(6)
+    void skipSkips() throws Exception {
+        Build build = mvn("verify", "-Dperf.skip", "-Dperf.jvmArgs=-Dsample.fail=true");
+        assertEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("perf-regression: skipped (perf.skip)"), build.log());
+    }
+}
