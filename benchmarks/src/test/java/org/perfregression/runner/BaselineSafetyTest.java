@@ -201,17 +201,20 @@ class BaselineSafetyTest {
     @Test
     void theMainJobAndCompareOnTheFoldersWriteTheSameReports() throws IOException {
         SyntheticRun.wholeSuite().scaled(1.0).write(dir.resolve("again"));
-        for (String format : List.of("json", "junit", "markdown")) {
+        for (String format : List.of("json", "junit", "markdown", "json-gate")) {
+            String rule = format.endsWith("-gate") ? "gate" : "seed";
+            format = format.replace("-gate", "");
             String ext = format.equals("junit") ? "xml" : format.equals("markdown") ? "md" : "json";
-            Path job = dir.resolve("job." + ext);
-            Path compare = dir.resolve("compare." + ext);
-            MainJob run = compare("again", "--rule", "seed", "--min-delta", "0.5", "--format", format + "=" + job);
+            Path job = dir.resolve("job-" + rule + "." + ext);
+            Path compare = dir.resolve("compare-" + rule + "." + ext);
+            MainJob run = compare("again", "--rule", rule, "--min-delta", "0.5", "--format", format + "=" + job);
             assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.toString());
             int exit = org.perfregression.cli.Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                     new java.io.PrintWriter(java.io.Writer.nullWriter()), "compare", "-b", gt.resolve(PLATFORM).toString(),
-                    "-c", dir.resolve("again").toString(), "--lenient", "--min-delta", "0.5", "--format", format + "=" + compare);
+                    "-c", dir.resolve("again").toString(), "--lenient", "--rule", rule, "--min-delta", "0.5",
+                    "--format", format + "=" + compare);
             assertEquals(run.exitCode(), exit, "one exit code for the same data");
-            assertEquals(Files.readString(job), Files.readString(compare), format + ": identical reports");
+            assertEquals(Files.readString(job), Files.readString(compare), format + " (" + rule + "): identical reports");
         }
     }
 }

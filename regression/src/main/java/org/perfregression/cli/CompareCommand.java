@@ -12,10 +12,12 @@ import java.util.concurrent.Callable;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.Direction;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.RunEffect;
 import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
@@ -98,9 +100,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (folders) {
             suite = compareFolders();
         } else {
-            List<String> notes = new ArrayList<>();
-            suite = new ReportSuite(List.of(compare(BenchmarkFolder.benchmarkOf(baseline), baseline, current, notes)),
-                    notes);
+            suite = compareAll(List.of(load(BenchmarkFolder.benchmarkOf(baseline), baseline, current)), List.of(),
+                    List.of());
         }
         ReportTarget.writeAll(targets, suite, spec.commandLine().getOut(), System.getenv());
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
@@ -123,14 +124,14 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException(baseline + ": no benchmark files (<benchmark>.json) in this folder");
         }
         List<String> notes = new ArrayList<>();
-        List<ReportInput> inputs = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Path> entry : baselines.entrySet()) {
             Path other = currents.get(entry.getKey());
             if (other == null) {
                 missing.add(entry.getKey());
             } else {
-                inputs.add(compare(entry.getKey(), entry.getValue(), other, notes));
+                pairs.add(load(entry.getKey(), entry.getValue(), other));
             }
         }
         currents.keySet().stream().filter(b -> !baselines.containsKey(b))
@@ -138,53 +139,106 @@ public final class CompareCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             notes.add("missing from " + current + " (fails the check): " + String.join(", ", missing));
         }
-        if (inputs.isEmpty()) {
+        if (pairs.isEmpty()) {
             throw new InvalidInputException(current + ": none of the benchmarks of " + baseline + " ("
                     + String.join(", ", baselines.keySet()) + ") has a file here");
+        }
+        return compareAll(pairs, notes, missing);
+    }
+
+    /** One benchmark's two sides, loaded. */
+    private record Pair(String benchmark, Path baselineFile, Path currentFile, Dataset baseline, Dataset current) {
+    }
+
+    private Pair load(String benchmark, Path baselineFile, Path currentFile) {
+        DatasetLoader loader = inputOptions.loader();
+        return new Pair(benchmark, baselineFile, currentFile, load(loader, baselineFile), load(loader, currentFile));
+    }
+
+    /**
+     * Every benchmark: the platforms checked, unit and direction settled, the seed rule applied, and
+     * with the gate the main job's steps on the whole suite: one run effect estimated over every
+     * benchmark's changes, flags re-measured where the current data has confirmation forks, and the
+     * re-measured flags decided together at one false discovery rate.
+     */
+    private ReportSuite compareAll(List<Pair> pairs, List<String> suiteNotes, List<String> missing) {
+        List<String> notes = new ArrayList<>(suiteNotes);
+        List<List<String>> pairNotes = new ArrayList<>();
+        List<Direction> directions = new ArrayList<>();
+        List<CheckResult> seeds = new ArrayList<>();
+        for (Pair pair : pairs) {
+            PlatformGuard.check(pair.baseline().platform(), pair.current().platform(), platformOptions.allowMismatch(),
+                    "measure a baseline on this platform").stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+            List<String> own = new ArrayList<>();
+            Direction direction = direction(pair.baseline(), pair.current(), own);
+            pairNotes.add(own);
+            directions.add(direction);
+            seeds.add(ruleOptions.check().withLenient(lenient).with(direction)
+                    .compare(pair.baseline().data(), firstMeasurement(pair.current())));
+        }
+        List<GateOutcome> gates = gateRule.gate() ? gates(pairs, directions) : null;
+        List<ReportInput> inputs = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair pair = pairs.get(i);
+            GateOutcome gate = gates == null ? null : gates.get(i).withFloor(ruleOptions.minDelta(),
+                    seeds.get(i).medianChange());
+            String unit = pair.baseline().unit() != null ? pair.baseline().unit() : pair.current().unit();
+            inputs.add(new ReportInput(pair.benchmark(), unit, seeds.get(i), pair.baseline().data(),
+                    firstMeasurement(pair.current()), pair.baselineFile().toString(), pair.currentFile().toString(),
+                    pairNotes.get(i), gate));
         }
         return new ReportSuite(inputs, notes, missing);
     }
 
-    /** One benchmark: load both sides, check the platforms, settle unit and direction, apply the rule(s). */
-    private ReportInput compare(String benchmark, Path baselineFile, Path currentFile, List<String> suiteNotes) {
-        DatasetLoader loader = inputOptions.loader();
-        Dataset baselineData = load(loader, baselineFile);
-        Dataset currentData = load(loader, currentFile);
-        PlatformGuard.check(baselineData.platform(), currentData.platform(), platformOptions.allowMismatch(),
-                "measure a baseline on this platform").stream().filter(n -> !suiteNotes.contains(n)).forEach(suiteNotes::add);
-        List<String> notes = new ArrayList<>();
-        Direction direction = direction(baselineData, currentData, notes);
-        CheckResult result = ruleOptions.check()
-                .withLenient(lenient)
-                .with(direction)
-                .compare(baselineData.data(), currentData.data());
-        GateOutcome gate = gateRule.gate() ? gate(baselineData, currentData, direction)
-                .withFloor(ruleOptions.minDelta(), result.medianChange()) : null;
-        String unit = baselineData.unit() != null ? baselineData.unit() : currentData.unit();
-        return new ReportInput(benchmark, unit, result, baselineData.data(), currentData.data(),
-                baselineFile.toString(), currentFile.toString(), notes, gate);
+    /**
+     * The samples of a run's first measurement: a main job's results also hold confirmation forks,
+     * which re-measure flags and must not count twice (the main job's reports leave them out too).
+     */
+    private static PerformanceData firstMeasurement(Dataset data) {
+        return data.forks() == null ? data.data() : data.forks().firstMeasurement(data.data(), data.source());
     }
 
-    /** The fork-aware gate on both sides' forks, confirmed by the current side's confirmation forks if it has any. */
-    private GateOutcome gate(Dataset baselineData, Dataset currentData, Direction direction) {
-        for (Dataset d : List.of(baselineData, currentData)) {
-            if (d.forks() == null) {
-                throw new InvalidInputException(d.source() + ": --rule gate needs to know which fork each sample came "
-                        + "from: a JMH result file, or PerformanceData with its sidecar's \"forks\" (the main job "
-                        + "writes them)");
+    /** The fork-aware gate on every pair, as one suite (see {@link #compareAll}). */
+    private List<GateOutcome> gates(List<Pair> pairs, List<Direction> directions) {
+        List<Map<SubsectionKey, ForkedSamples>> baselines = new ArrayList<>();
+        List<Map<SubsectionKey, ForkedSamples>> currents = new ArrayList<>();
+        List<double[]> changes = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            for (Dataset d : List.of(pairs.get(i).baseline(), pairs.get(i).current())) {
+                if (d.forks() == null) {
+                    throw new InvalidInputException(d.source() + ": --rule gate needs to know which fork each sample "
+                            + "came from: a JMH result file, or PerformanceData with its sidecar's \"forks\" (the main "
+                            + "job writes them)");
+                }
             }
+            Dataset b = pairs.get(i).baseline();
+            Dataset c = pairs.get(i).current();
+            baselines.add(b.forks().split(b.data(), false, b.source()));
+            currents.add(c.forks().split(c.data(), false, c.source()));
+            changes.addAll(gateRule.check(directions.get(i)).changes(baselines.get(i), currents.get(i)));
         }
-        Map<SubsectionKey, ForkedSamples> baselineForks = baselineData.forks()
-                .split(baselineData.data(), false, baselineData.source());
-        Map<SubsectionKey, ForkedSamples> currentForks = currentData.forks()
-                .split(currentData.data(), false, currentData.source());
-        GateCheck check = gateRule.check(direction);
-        if (gateRule.interleaved()) {
-            check = check.sideBySide(baselineForks, currentForks);
+        // The machine moved every benchmark of the run alike: one effect for the whole suite.
+        RunEffect run = RunEffect.estimate(changes);
+        List<GateCheck> checks = new ArrayList<>();
+        List<GateOutcome> remeasured = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateCheck check = gateRule.check(directions.get(i));
+            check = gateRule.interleaved() ? check.sideBySide(baselines.get(i), currents.get(i))
+                    : check.withRunEffect(run);
+            GateOutcome first = check.compare(baselines.get(i), currents.get(i));
+            Dataset c = pairs.get(i).current();
+            Map<SubsectionKey, ForkedSamples> fresh = c.forks().split(c.data(), true, c.source());
+            checks.add(check);
+            remeasured.add(fresh.isEmpty() ? first : check.remeasure(first, baselines.get(i), fresh));
         }
-        GateOutcome first = check.compare(baselineForks, currentForks);
-        Map<SubsectionKey, ForkedSamples> fresh = currentData.forks().split(currentData.data(), true, currentData.source());
-        return fresh.isEmpty() ? first : check.confirm(first, baselineForks, fresh);
+        double threshold = checks.get(0).discoveryThreshold(remeasured.stream().filter(GateOutcome::confirmationRun)
+                .toList());
+        List<GateOutcome> decided = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateOutcome r = remeasured.get(i);
+            decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
+        }
+        return decided;
     }
 
     /**
