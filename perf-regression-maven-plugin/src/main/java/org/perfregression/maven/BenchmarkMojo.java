@@ -88,7 +88,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
     /**
      * Gate: changes smaller than this percentage are never a verdict. A build compares with baselines
      * measured at another time, and on a shared machine whole runs move by a few percent (measured
-     * here: unchanged code flagged at +4 % in 5 of 8 builds with no floor); below this, use {@code ab}.
+     * here: unchanged code flagged at +4 % in 5 of 8 builds at the gate's own 3 %); below this, use {@code ab}.
      */
     @Parameter(property = "perf.minChange", defaultValue = "10")
     double minChange;
