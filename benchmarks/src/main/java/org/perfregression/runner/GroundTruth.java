@@ -107,20 +107,9 @@ final class GroundTruth {
      * @throws InvalidInputException naming them
      */
     void requireNoBaselines(String platform) {
-        List<Path> existing = baselineFiles(readable(platform));
+        List<Path> existing = List.copyOf(BenchmarkFolder.benchmarks(readable(platform)).values());
         if (!existing.isEmpty()) {
             throw refuseOverwrite(dir(platform), existing);
-        }
-    }
-
-    private static List<Path> baselineFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> BenchmarkFolder.isData(f.getFileName().toString())).sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidInputException(dir + ": cannot list the baselines: " + e.getMessage());
         }
     }
 
@@ -150,8 +139,9 @@ final class GroundTruth {
         Map<String, PerformanceData> baselines = new LinkedHashMap<>();
         Map<String, ForkLayout> layouts = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        for (Path file : baselineFiles(dir)) {
-            String benchmark = BenchmarkFolder.benchmarkOf(file);
+        for (Map.Entry<String, Path> entry : BenchmarkFolder.benchmarks(dir).entrySet()) {
+            String benchmark = entry.getKey();
+            Path file = entry.getValue();
             baselines.put(benchmark, PerformanceData.fromJsonFile(file));
             Sidecar sidecar = Sidecar.of(file);
             if (sidecar.forks() != null) {
@@ -216,16 +206,17 @@ final class GroundTruth {
         Map<String, Sidecar> sidecars = new LinkedHashMap<>();
         Map<String, Object> metadata = set.metadata();
         if (partial && Files.isRegularFile(dir.resolve(METADATA))) {
-            for (Path file : baselineFiles(dir)) {
-                data.put(BenchmarkFolder.benchmarkOf(file), PerformanceData.fromJsonFile(file));
-                sidecars.put(BenchmarkFolder.benchmarkOf(file), Sidecar.of(file));
-            }
+            BenchmarkFolder.benchmarks(dir).forEach((benchmark, file) -> {
+                data.put(benchmark, PerformanceData.fromJsonFile(file));
+                sidecars.put(benchmark, Sidecar.of(file));
+            });
             metadata = withPartialUpdate(readMetadata(dir.resolve(METADATA)), set);
         }
         for (Map.Entry<String, PerformanceData> entry : set.byBenchmark().entrySet()) {
             String benchmark = entry.getKey();
             Path file = BenchmarkFolder.data(dir, benchmark);
-            PerformanceData previous = previous(file);
+            // A partial update has read the old baselines already; a full one reads each once here.
+            PerformanceData previous = data.containsKey(benchmark) ? data.get(benchmark) : previous(file);
             PerformanceData next = entry.getValue();
             Sidecar sidecar = set.sidecars().get(benchmark);
             if (partial && data.containsKey(benchmark)) {

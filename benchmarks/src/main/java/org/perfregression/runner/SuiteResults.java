@@ -175,8 +175,7 @@ record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String, ForkLa
         if (jmhResults.isEmpty()) {
             return Platform.current();
         }
-        Map<String, String> run = jmhResults.get(0).run();
-        return Platform.current().runningJvm(run.get("jdkVersion"), run.get("vmName"), run.get("vmVersion"));
+        return Platform.current().runningJvm(jmhResults.get(0).run());
     }
 
     /** The JMH modes of the results, e.g. {@code [avgt]}. */

@@ -1,11 +1,11 @@
 package org.perfregression.maven;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,6 +19,7 @@ import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
 import org.perfregression.input.Sidecar;
+import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
 import org.perfregression.platform.Platform;
 
@@ -43,10 +44,10 @@ public final class RegenerateMojo extends BenchmarkMojo {
         }
         runBenchmarks();
         try {
-            Dataset data = DatasetLoader.withDefaults().fromJmh(jmhResult(), JmhResultReader.read(jmhResult()));
-            var run = JmhResultReader.read(jmhResult()).get(0).run();
-            Platform measuredOn = Platform.current().runningJvm(run.get("jdkVersion"), run.get("vmName"),
-                    run.get("vmVersion"));
+            List<JmhResult> results = JmhResultReader.read(jmhResult());
+            Dataset data = DatasetLoader.withDefaults().fromJmh(jmhResult(), results);
+            Map<String, String> run = results.get(0).run();
+            Platform measuredOn = Platform.current().runningJvm(run);
             String name = project.getArtifactId();
             folder.replace((current, staging) -> {
                 if (!force && !BenchmarkFolder.benchmarks(current).isEmpty()) {

@@ -58,16 +58,11 @@ public final class FileNames {
         return null;
     }
 
-    /** The name as Java would write it in a string literal, so that a control character shows. */
+    /** The name in quotes, shortened; its control characters show escaped, as in every {@link InvalidInputException}. */
     private static String quoted(String name) {
         if (name == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder("\"");
-        String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
-        for (char c : shown.toCharArray()) {
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.append('"').toString();
+        return "\"" + (name.length() > 80 ? name.substring(0, 80) + "..." : name) + "\"";
     }
 }

@@ -67,6 +67,11 @@ public record Platform(String os, String arch, Integer cpus, Integer javaMajor, 
         return new Platform(os, arch, cpus, major, cpuModel, vmName, vmVersion);
     }
 
+    /** As {@link #runningJvm(String, String, String)}, from a JMH result's run fields ({@code jdkVersion}, ...). */
+    public Platform runningJvm(Map<String, String> jmhRun) {
+        return runningJvm(jmhRun.get("jdkVersion"), jmhRun.get("vmName"), jmhRun.get("vmVersion"));
+    }
+
     /** E.g. {@code linux-amd64-2cpu-jdk17}: what must match for timings to be comparable. */
     public String id() {
         return orUnknown(os) + "-" + orUnknown(arch) + "-" + orUnknown(cpus) + "cpu-jdk" + orUnknown(javaMajor);

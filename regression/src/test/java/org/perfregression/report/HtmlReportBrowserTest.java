@@ -80,10 +80,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void screenshotShowsTheDistributions() throws Exception {
-        Path png = dir.resolve("report.png");
-        Run run = chromium("--window-size=1000,2200", "--screenshot=" + png);
-        assertEquals(0, run.exitCode(), run.err());
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = screenshot("report.png", "1000,2200");
         int baseline = count(image, 0x1f77b4);
         int current = count(image, 0xff7f0e);
         assertTrue(baseline > 500 && current > 500,
@@ -92,14 +89,19 @@ class HtmlReportBrowserTest {
 
     @Test
     void theOverviewRendersFirst() throws Exception {
-        Path png = dir.resolve("overview.png");
-        Run run = chromium("--window-size=1000,700", "--screenshot=" + png);
-        assertEquals(0, run.exitCode(), run.err());
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = screenshot("overview.png", "1000,700");
         int worse = count(image, Integer.parseInt(HtmlReport.WORSE.substring(1), 16));
         int better = count(image, Integer.parseInt(HtmlReport.BETTER.substring(1), 16));
         assertTrue(worse > 200 && better > 200, "the heat map's regression and improvement cells are on the first "
                 + "screen: " + worse + " and " + better + " pixels");
+    }
+
+    /** The report as a window of {@code size} ("width,height") shows it. */
+    private static BufferedImage screenshot(String name, String size) throws Exception {
+        Path png = dir.resolve(name);
+        Run run = chromium("--window-size=" + size, "--screenshot=" + png);
+        assertEquals(0, run.exitCode(), run.err());
+        return ImageIO.read(png.toFile());
     }
 
     private static int count(BufferedImage image, int rgb) {
