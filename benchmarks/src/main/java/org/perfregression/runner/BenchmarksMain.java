@@ -29,6 +29,8 @@ import org.perfregression.cli.ExitCode;
 import org.perfregression.cli.Main;
 import org.perfregression.cli.PlatformOptions;
 import org.perfregression.cli.ReportTarget;
+import org.perfregression.cli.ReportTargets;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.cli.RuleOptions;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.FileNames;
@@ -371,11 +373,13 @@ public final class BenchmarksMain implements Callable<Integer> {
             inputs.add(comparison.reportInput(baselines, results.unit(), rule.minDelta()));
         }
         ReportSuite suite = new ReportSuite(inputs, notes);
-        List<ReportTarget> targets = reportTargets(folder);
+        ReportTargets targets = new ReportTargets(reportTargets(folder), List.of())
+                .protecting(BenchmarkFolder.dataFiles(folder.dir()).toArray(new Path[0]))
+                .protecting(BenchmarkFolder.dataFiles(baselines.dir()).toArray(new Path[0]));
         PrintWriter writer = new PrintWriter(out, true);
-        ReportTarget.writeAll(targets, suite, writer, System.getenv());
+        targets.writeAll(suite, writer, new PrintWriter(System.err, true), System.getenv());
         writer.flush();
-        out.println("reports: " + String.join(", ", targets.stream().filter(t -> t.file() != null)
+        out.println("reports: " + String.join(", ", targets.targets().stream().filter(t -> t.file() != null)
                 .map(t -> t.file().toString()).toList()));
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }

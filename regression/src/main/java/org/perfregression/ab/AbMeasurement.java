@@ -48,6 +48,11 @@ public final class AbMeasurement {
                 .add(new MeasuredFork(fork.samples().get(0).length, startedMillis, pass, false, null, otherCpuPct));
     }
 
+    /** How many forks of {@code side} have been measured. */
+    int forks(String side) {
+        return forks.getOrDefault(side, Map.of()).values().stream().mapToInt(List::size).sum();
+    }
+
     /**
      * One side's samples: section {@code Class.method}, subsection its parameters, every fork's
      * samples one after another, with their layout.

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
@@ -38,7 +39,7 @@ public final class AbRun {
     private final List<String> jmhArgs;
     private final Integer fixedPasses;
     private final Duration budget;
-    private final Path dir;
+    private final AbFolder folder;
     private final long seed;
     private final MachineLoad load = MachineLoad.ofThisMachine();
 
@@ -46,16 +47,16 @@ public final class AbRun {
      * @param jmhArgs JMH's command line for both sides (benchmark regex, {@code -p}, {@code -wi}, ...)
      * @param fixedPasses forks per side and combination, or null to size them by {@code budget}
      * @param budget how long the whole run may take (used when {@code fixedPasses} is null)
-     * @param dir where the JMH logs and the fork results go
+     * @param folder where the JMH logs and the fork results go
      */
-    public AbRun(AbSide baseline, AbSide current, List<String> jmhArgs, Integer fixedPasses, Duration budget, Path dir,
-            long seed) {
+    public AbRun(AbSide baseline, AbSide current, List<String> jmhArgs, Integer fixedPasses, Duration budget,
+            AbFolder folder, long seed) {
         this.baseline = baseline;
         this.current = current;
         this.jmhArgs = List.copyOf(jmhArgs);
         this.fixedPasses = fixedPasses;
         this.budget = budget;
-        this.dir = dir;
+        this.folder = folder;
         this.seed = seed;
     }
 
@@ -66,52 +67,86 @@ public final class AbRun {
      *     matches, or a benchmark fails on either side (named, with its side)
      */
     public AbMeasurement run(PrintStream terminal) throws IOException {
-        Path forks = Files.createDirectories(dir.resolve("forks"));
-        try (SideHost b = SideHost.start(baseline, jmhArgs, dir.resolve("jmh-baseline.log"));
-                SideHost c = SideHost.start(current, jmhArgs, dir.resolve("jmh-current.log"))) {
-            List<JmhCombination> combinations = b.list();
-            requireSame(combinations, c.list());
-            if (combinations.isEmpty()) {
-                throw new InvalidInputException("no benchmark matches " + (jmhArgs.isEmpty() ? "(no regex given)"
-                        : String.join(" ", jmhArgs)) + " in " + baseline.jar());
+        boolean created = folder.create("--results-dir");
+        Path hostClasses = SideHost.hostClasses();
+        List<SideHost> hosts = new ArrayList<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        // Ctrl-C: the hosts and their forks would otherwise run on, re-parented, until their fork ends.
+        Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
+            hosts.forEach(SideHost::kill);
+            AbFolder.delete(folder.forks());
+            AbFolder.delete(hostClasses);
+            System.err.println("ab: interrupted: both sides' JMH hosts and their forks stopped; nothing measured was "
+                    + "kept but JMH's logs (" + folder.log(AbSide.BASELINE) + ", " + folder.log(AbSide.CURRENT) + ")");
+        }, "ab-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        boolean discard = false;
+        try {
+            hosts.add(SideHost.start(baseline, jmhArgs, folder.log(baseline.label()), hostClasses));
+            hosts.add(SideHost.start(current, jmhArgs, folder.log(current.label()), hostClasses));
+            return measure(hosts.get(0), hosts.get(1), terminal);
+        } catch (InvalidInputException e) {
+            // A failed run keeps no samples; its logs only where the message sends the user to them.
+            boolean logsNamed = folder.files().stream().anyMatch(f -> e.getMessage().contains(f.toString()));
+            discard = created && !interrupted.get() && !logsNamed;
+            throw e;
+        } finally {
+            hosts.forEach(SideHost::close);
+            AbFolder.delete(discard ? folder.dir() : folder.forks());
+            AbFolder.delete(hostClasses);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook runs
             }
-            AbMeasurement measurement = new AbMeasurement(combinations);
-            Random random = new Random(seed);
-            int passes = fixedPasses != null ? fixedPasses : MIN_PASSES;
-            terminal.printf("A/B: %d combinations x 2 sides, %s, interleaved in random order (seed %d); JMH's logs in %s%n",
-                    combinations.size(), fixedPasses != null ? passes + " passes" : "passes sized to a budget of "
-                            + clock(budget), seed, dir);
-            long start = System.nanoTime();
-            int done = 0;
-            for (int pass = 1; pass <= passes; pass++) {
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < combinations.size(); i++) {
-                    order.add(i);
-                }
-                Collections.shuffle(order, random);
-                for (int index : order) {
-                    List<SideHost> sides = random.nextBoolean() ? List.of(b, c) : List.of(c, b);
-                    for (SideHost side : sides) {
-                        done++;
-                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                        int total = 2 * combinations.size() * passes;
-                        String left = fixedPasses == null && pass == 1
-                                ? ", ~" + clock(budget.minus(elapsed).isNegative() ? Duration.ZERO : budget.minus(elapsed))
-                                        + " left of the budget"
-                                : done > 1 ? ", ~" + clock(elapsed.multipliedBy(total - done + 1).dividedBy(done - 1)) + " left"
-                                : "";
-                        terminal.printf("[%d/%d] pass %d/%d  %-8s %s  %s elapsed%s%n", done, total, pass, passes,
-                                side.side().label(), combinations.get(index).describe(), clock(elapsed), left);
-                        fork(side, index, pass, forks.resolve(side.side().label() + "-" + pass + "-" + index + ".json"),
-                                measurement);
-                    }
-                }
-                if (pass == 1 && fixedPasses == null) {
-                    passes = sized(Duration.ofNanos(System.nanoTime() - start), terminal);
-                }
-            }
-            return measurement;
         }
+    }
+
+    private AbMeasurement measure(SideHost b, SideHost c, PrintStream terminal) throws IOException {
+        Path forks = Files.createDirectories(folder.forks());
+        List<JmhCombination> combinations = b.list();
+        requireSame(combinations, c.list());
+        if (combinations.isEmpty()) {
+            throw new InvalidInputException("no benchmark matches " + (jmhArgs.isEmpty() ? "(no regex given)"
+                    : String.join(" ", jmhArgs)) + " in " + baseline.jar());
+        }
+        AbMeasurement measurement = new AbMeasurement(combinations);
+        Random random = new Random(seed);
+        int passes = fixedPasses != null ? fixedPasses : MIN_PASSES;
+        terminal.printf("A/B: %d combinations x 2 sides, %s, interleaved in random order (seed %d); JMH's logs in %s%n",
+                combinations.size(), fixedPasses != null ? passes + " passes" : "passes sized to a budget of "
+                        + clock(budget), seed, folder.dir());
+        long start = System.nanoTime();
+        int done = 0;
+        for (int pass = 1; pass <= passes; pass++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < combinations.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, random);
+            for (int index : order) {
+                List<SideHost> sides = random.nextBoolean() ? List.of(b, c) : List.of(c, b);
+                for (SideHost side : sides) {
+                    done++;
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                    int total = 2 * combinations.size() * passes;
+                    String left = fixedPasses == null && pass == 1
+                            ? ", ~" + clock(budget.minus(elapsed).isNegative() ? Duration.ZERO : budget.minus(elapsed))
+                                    + " left of the budget"
+                            : done > 1 ? ", ~" + clock(elapsed.multipliedBy(total - done + 1).dividedBy(done - 1)) + " left"
+                            : "";
+                    terminal.printf("[%d/%d] pass %d/%d  %-8s %s  %s elapsed%s%n", done, total, pass, passes,
+                            side.side().label(), combinations.get(index).describe(), clock(elapsed), left);
+                    fork(side, index, pass, forks.resolve(side.side().label() + "-" + pass + "-" + index + ".json"),
+                            measurement);
+                }
+            }
+            if (pass == 1 && fixedPasses == null) {
+                passes = sized(Duration.ofNanos(System.nanoTime() - start), terminal);
+            }
+        }
+        return measurement;
     }
 
     /** How many passes fit the budget, from the first pass's time. */
@@ -132,9 +167,7 @@ public final class AbRun {
         double other = load.otherSinceLast();
         JmhCombination combination = measurement.combinations().get(index);
         if (failure != null) {
-            throw new InvalidInputException("benchmark " + combination.describe() + " [" + combination.mode()
-                    + "] failed on the " + side.side().label() + " side (" + side.side().jar() + "): " + failure
-                    + " (JMH's log: " + dir.resolve("jmh-" + side.side().label() + ".log") + ")");
+            throw failed(side, combination, failure, measurement.forks(side.side().label()) == 0);
         }
         List<JmhResult> results = JmhResultReader.read(file);
         Files.delete(file);
@@ -143,6 +176,33 @@ public final class AbRun {
                     + " side: expected one fork's result, JMH wrote " + results.size() + " results");
         }
         measurement.add(side.side().label(), index, results.get(0), pass, started, other);
+    }
+
+    /**
+     * Why a fork failed, said as the user can act on it: another JMH run holding JMH's lock, a side
+     * whose forks cannot start (the JVM's own reason and the option that caused it), or the
+     * benchmark's own failure.
+     *
+     * @param first whether the side had no fork yet: a JVM that cannot start is then the side's arguments
+     */
+    private InvalidInputException failed(SideHost side, JmhCombination combination, String failure, boolean first) {
+        AbSide s = side.side();
+        if (failure.contains("Unable to acquire the JMH lock")) {
+            return new InvalidInputException("another JMH run on this machine holds JMH's lock ("
+                    + Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock") + "): two runs at once measure each "
+                    + "other; wait until it ends (to run anyway, knowing both suffer: java -Djmh.ignoreLock=true -jar "
+                    + "perf-regression.jar ab ...)");
+        }
+        String jvmError = failure.contains("Forked VM failed") ? side.lastForkError() : null;
+        if (first && jvmError != null) {
+            return new InvalidInputException(s.label() + " side: its forks cannot start: " + jvmError
+                    + (s.jvmArgs().isEmpty() ? " (" + s.option("java") + " " + s.java() + ")"
+                            : " (" + s.option("jvm-args") + " " + String.join(" ", s.jvmArgs()) + ")"));
+        }
+        return new InvalidInputException("benchmark " + combination.describe() + " [" + combination.mode()
+                + "] failed on the " + s.label() + " side (" + s.jar() + "): "
+                + (jvmError != null ? failure + ": " + jvmError : failure)
+                + " (JMH's log: " + folder.log(s.label()) + ")");
     }
 
     /** Both sides must measure the same things: the gate pairs them one by one. */

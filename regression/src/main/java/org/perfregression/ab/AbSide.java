@@ -26,6 +26,11 @@ import org.perfregression.data.InvalidInputException;
  */
 public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, String commit) {
 
+    /** The label of the reference side. */
+    public static final String BASELINE = "baseline";
+    /** The label of the side under test. */
+    public static final String CURRENT = "current";
+
     /** Manifest attributes that build plugins use for the commit a jar was built from. */
     private static final List<String> COMMIT_ATTRIBUTES = List.of("Git-Commit", "Git-Revision", "SCM-Revision",
             "Build-Revision", "Implementation-Build", "Revision");
@@ -39,12 +44,19 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
         this(label, jar, java, jvmArgs, null);
     }
 
+    /** The command-line option that sets {@code what} of this side, e.g. {@code --current-jvm-args}. */
+    public String option(String what) {
+        return "--" + label + "-" + what;
+    }
+
     /**
      * This side with its jar checked and its commit read, in one opening of the jar.
      *
      * @throws InvalidInputException naming the option when the jar or the JVM is missing
      */
-    public AbSide checked(String jarOption, String javaOption) {
+    public AbSide checked() {
+        String jarOption = option("jar");
+        String javaOption = option("java");
         if (!Files.isRegularFile(jar)) {
             throw new InvalidInputException(jarOption + " " + jar + ": no such file");
         }
@@ -58,8 +70,9 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
         } catch (IOException e) {
             throw new InvalidInputException(jarOption + " " + jar + ": not a readable jar (" + e.getMessage() + ")");
         }
-        if (!Files.isExecutable(java)) {
-            throw new InvalidInputException(javaOption + " " + java + ": not an executable java");
+        if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+            throw new InvalidInputException(javaOption + " " + java + ": not an executable java"
+                    + (Files.isDirectory(java) ? " (a folder; give its bin/java)" : ""));
         }
         return new AbSide(label, jar, java, jvmArgs, builtFrom);
     }

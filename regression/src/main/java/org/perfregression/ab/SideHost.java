@@ -31,8 +31,6 @@ import org.perfregression.jmh.fork.JmhCombination;
  */
 final class SideHost implements AutoCloseable {
 
-    private static Path hostClasses;
-
     private final AbSide side;
     private final Process process;
     private final PrintWriter requests;
@@ -47,56 +45,80 @@ final class SideHost implements AutoCloseable {
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Starts the host of {@code side} with JMH's command line {@code jmhArgs}; its and JMH's output go to {@code log}. */
-    static SideHost start(AbSide side, List<String> jmhArgs, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(side.java().toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", hostClasses() + File.pathSeparator + side.jar(), ForkHost.class.getName(),
+    /**
+     * What the host JVM itself needs: little memory, and no time spent compiling the host's own code
+     * with C2. Its forks never see these ({@link ForkHost} starts them as plain JMH would).
+     */
+    private static final List<String> HOST_JVM_ARGS = List.of("-Xmx128m", "-XX:TieredStopAtLevel=1");
+
+    /** JMH's own switch for its lock, passed on to the hosts when this JVM was given it. */
+    private static final String IGNORE_LOCK = "jmh.ignoreLock";
+
+    /**
+     * Starts the host of {@code side} with JMH's command line {@code jmhArgs}; its and JMH's output
+     * go to {@code log}.
+     *
+     * @param hostClasses a folder made by {@link #hostClasses}
+     * @throws InvalidInputException naming the side's {@code java} option when it cannot be run
+     */
+    static SideHost start(AbSide side, List<String> jmhArgs, Path log, Path hostClasses) throws IOException {
+        List<String> command = new ArrayList<>(List.of(side.java().toString()));
+        command.addAll(HOST_JVM_ARGS);
+        // JMH's lock file lies in the temporary folder: the hosts use this JVM's, as the user set it.
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        if (Boolean.getBoolean(IGNORE_LOCK)) {
+            command.add("-D" + IGNORE_LOCK + "=true");
+        }
+        command.addAll(List.of("-cp", hostClasses + File.pathSeparator + side.jar(), ForkHost.class.getName(),
                 "--log", log.toString(), "--fork-classpath", side.jar().toString()));
         for (String arg : side.jvmArgs()) {
             command.addAll(List.of("--jvm-arg", arg));
         }
         command.add("--");
         command.addAll(jmhArgs);
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new SideHost(side, process, log);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new SideHost(side, process, log);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceFirst("^Cannot run program \\S+(?: \\(in directory [^)]*\\))?: ", "");
+            throw new InvalidInputException(side.option("java") + " " + side.java() + ": cannot run it (" + reason + ")");
+        }
     }
 
     /**
-     * A folder with the host's own classes (package {@code jmh.fork}, which needs only JMH), first on
+     * A new folder with the host's own classes (package {@code jmh.fork}, which needs only JMH), first on
      * the host's class path: a side's jar may carry another version of them (a benchmarks jar built
      * from an older commit of this project does), and the protocol must be this version's. JMH comes
      * from the side's jar.
      */
-    private static synchronized Path hostClasses() throws IOException {
-        if (hostClasses == null) {
-            Path dir = Files.createTempDirectory("perf-regression-host");
-            String pkg = ForkHost.class.getPackageName().replace('.', '/') + "/";
-            Path source;
-            try {
-                source = Path.of(ForkHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException e) {
-                throw new IOException("cannot locate perf-regression's own classes: " + e.getMessage(), e);
-            }
-            if (Files.isDirectory(source)) {
-                try (Stream<Path> files = Files.walk(source.resolve(pkg))) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        copy(Files.newInputStream(file), dir.resolve(pkg).resolve(source.resolve(pkg).relativize(file)));
-                    }
-                }
-            } else {
-                try (JarFile jar = new JarFile(source.toFile())) {
-                    for (JarEntry entry : Collections.list(jar.entries())) {
-                        if (entry.getName().startsWith(pkg) && !entry.isDirectory()) {
-                            copy(jar.getInputStream(entry), dir.resolve(entry.getName()));
-                        }
-                    }
-                }
-            }
-            hostClasses = dir;
+    static Path hostClasses() throws IOException {
+        Path dir = Files.createTempDirectory("perf-regression-host");
+        String pkg = ForkHost.class.getPackageName().replace('.', '/') + "/";
+        Path source;
+        try {
+            source = Path.of(ForkHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate perf-regression's own classes: " + e.getMessage(), e);
         }
-        return hostClasses;
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> files = Files.walk(source.resolve(pkg))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    copy(Files.newInputStream(file), dir.resolve(pkg).resolve(source.resolve(pkg).relativize(file)));
+                }
+            }
+        } else {
+            try (JarFile jar = new JarFile(source.toFile())) {
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().startsWith(pkg) && !entry.isDirectory()) {
+                        copy(jar.getInputStream(entry), dir.resolve(entry.getName()));
+                    }
+                }
+            }
+        }
+        return dir;
     }
 
     private static void copy(InputStream in, Path target) throws IOException {
@@ -104,7 +126,6 @@ final class SideHost implements AutoCloseable {
         try (in) {
             Files.copy(in, target);
         }
-        target.toFile().deleteOnExit();
     }
 
     AbSide side() {
@@ -155,7 +176,58 @@ final class SideHost implements AutoCloseable {
                 return answer;
             }
         }
-        throw failure("its JMH host stopped" + lastLogLine());
+        // The reason is in the message (the log's last line): no log to point to.
+        throw new InvalidInputException(side.label() + " side (" + side.jar() + "): " + stopped());
+    }
+
+    /**
+     * Why the host stopped before answering: a {@code java} that is no JVM (it exits at once, saying
+     * nothing), or a JVM that could not start (the last line of the log says why).
+     */
+    private String stopped() {
+        String last = lastLogLine();
+        int status = exitStatus();
+        return "its JMH host stopped" + (status == Integer.MIN_VALUE ? "" : " with status " + status)
+                + (last.isEmpty() ? " without a word: is " + side.option("java") + " " + side.java() + " a java?" : last);
+    }
+
+    private int exitStatus() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : Integer.MIN_VALUE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    /**
+     * What the last forked JVM that failed wrote to its standard error, as JMH copies it into the log
+     * ({@code <stderr last='20 lines'>}): the JVM's own reason, e.g. {@code Unrecognized VM option};
+     * null when there is none.
+     */
+    String lastForkError() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("<stderr last=")) {
+                    for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("</stderr>"); j++) {
+                        if (!lines.get(j).isBlank()) {
+                            return lines.get(j).trim();
+                        }
+                    }
+                    return null;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Stops the host and every JVM it started, at once (an interrupted run). */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private InvalidInputException failure(String what) {
@@ -165,7 +237,6 @@ final class SideHost implements AutoCloseable {
     /** The last line of the log, where a JVM that could not start says why. */
     private String lastLogLine() {
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank()) {
@@ -174,8 +245,6 @@ final class SideHost implements AutoCloseable {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return "";
     }

@@ -19,16 +19,18 @@ import org.perfregression.data.SubsectionKey;
 public final class RegressionCheck {
 
     private static final RegressionCheck DEFAULTS =
-            new RegressionCheck(RegressionRule.withDefaults(), false, Direction.LOWER_IS_BETTER);
+            new RegressionCheck(RegressionRule.withDefaults(), false, Direction.LOWER_IS_BETTER, true);
 
     private final RegressionRule rule;
     private final boolean lenient;
     private final Direction direction;
+    private final boolean equalCounts;
 
-    private RegressionCheck(RegressionRule rule, boolean lenient, Direction direction) {
+    private RegressionCheck(RegressionRule rule, boolean lenient, Direction direction, boolean equalCounts) {
         this.rule = rule;
         this.lenient = lenient;
         this.direction = direction;
+        this.equalCounts = equalCounts;
     }
 
     /** The original tool's defaults: strict structure, default rule, lower is better. */
@@ -37,15 +39,24 @@ public final class RegressionCheck {
     }
 
     public RegressionCheck with(RegressionRule rule) {
-        return new RegressionCheck(rule, lenient, direction);
+        return new RegressionCheck(rule, lenient, direction, equalCounts);
     }
 
     public RegressionCheck with(Direction direction) {
-        return new RegressionCheck(rule, lenient, direction);
+        return new RegressionCheck(rule, lenient, direction, equalCounts);
     }
 
     public RegressionCheck withLenient(boolean lenient) {
-        return new RegressionCheck(rule, lenient, direction);
+        return new RegressionCheck(rule, lenient, direction, equalCounts);
+    }
+
+    /**
+     * Whether strict mode requires equal sample counts (the default, as the original tool). Data
+     * measured in whole forks (baselines of 6 forks against a run of 2) differs in counts by design:
+     * the fork-aware gate compares fork levels, not samples.
+     */
+    public RegressionCheck withEqualSampleCounts(boolean required) {
+        return new RegressionCheck(rule, lenient, direction, required);
     }
 
     /** Shorthand for {@code withDefaults().check(baseline, current)}. */
@@ -60,7 +71,7 @@ public final class RegressionCheck {
      */
     public CheckResult compare(PerformanceData baseline, PerformanceData current) {
         if (!lenient) {
-            List<String> differences = structuralDifferences(baseline, current);
+            List<String> differences = structuralDifferences(baseline, current, equalCounts);
             if (!differences.isEmpty()) {
                 throw new StructureMismatchException(differences);
             }
@@ -81,7 +92,7 @@ public final class RegressionCheck {
     }
 
     /** Every way the two shapes differ, in baseline order then current order. */
-    static List<String> structuralDifferences(PerformanceData baseline, PerformanceData current) {
+    static List<String> structuralDifferences(PerformanceData baseline, PerformanceData current, boolean equalCounts) {
         List<String> differences = new ArrayList<>();
         for (String section : baseline.sections()) {
             if (!current.hasSection(section)) {
@@ -95,7 +106,7 @@ public final class RegressionCheck {
                 } else {
                     int nb = baseline.samples(key).size();
                     int nc = current.samples(key).size();
-                    if (nb != nc) {
+                    if (nb != nc && equalCounts) {
                         differences.add(key + " has " + nb + " baseline samples but " + nc + " current samples");
                     }
                 }

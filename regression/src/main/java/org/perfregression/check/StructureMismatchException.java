@@ -10,9 +10,14 @@ public final class StructureMismatchException extends InvalidInputException {
 
     private final List<String> differences;
 
+    /** The differences a message lists; the rest are counted. */
+    private static final int SHOWN = 5;
+
     public StructureMismatchException(List<String> differences) {
         super("baseline and current differ in structure (" + differences.size() + " difference"
-                + (differences.size() == 1 ? "" : "s") + "): " + String.join("; ", differences)
+                + (differences.size() == 1 ? "" : "s") + "): "
+                + String.join("; ", differences.subList(0, Math.min(SHOWN, differences.size())))
+                + (differences.size() > SHOWN ? "; and " + (differences.size() - SHOWN) + " more" : "")
                 + " (--lenient compares what both have)");
         this.differences = List.copyOf(differences);
     }

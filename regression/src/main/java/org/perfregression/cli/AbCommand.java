@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.perfregression.ab.AbFolder;
 import org.perfregression.ab.AbMeasurement;
 import org.perfregression.ab.AbRun;
 import org.perfregression.ab.AbSide;
@@ -87,8 +87,8 @@ public final class AbCommand implements Callable<Integer> {
     Path currentJava;
 
     @Option(names = "--results-dir", paramLabel = "DIR",
-            description = "Where both sides' samples, JMH's logs and file reports go (default: ab-results/<time>). "
-                    + "A folder that already holds an A/B run is refused.")
+            description = "Where both sides' samples and JMH's logs go: a new or empty folder (default: "
+                    + "ab-results/<time>). A folder that holds anything (an earlier run, baselines) is refused.")
     Path resultsDir;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
@@ -113,29 +113,24 @@ public final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ReportTarget> targets = ReportTarget.all(formats, null);
-        ReportTarget.requireNotInputs(targets, baselineJar, currentJar);
-        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
-        AbSide baseline = new AbSide("baseline", baselineJar, baselineJava != null ? baselineJava : thisJava,
-                split(baselineJvmArgs)).checked("--baseline-jar", "--baseline-java");
-        AbSide current = new AbSide("current", currentJar, currentJava != null ? currentJava : thisJava,
-                split(currentJvmArgs)).checked("--current-jar", "--current-java");
-        List<String> jmh = new ArrayList<>(jmhArgs);
-        Integer passes = passes(jmh);
         Path dir = resultsDir != null ? resultsDir
                 : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Path baselineFile = dir.resolve("baseline.json");
-        Path currentFile = dir.resolve("current.json");
-        if (Files.exists(baselineFile) || Files.exists(currentFile)) {
-            throw new InvalidInputException("--results-dir " + dir + " already holds an A/B run (" + baselineFile
-                    + "); choose another folder");
-        }
-        Files.createDirectories(dir);
+        AbFolder folder = new AbFolder(dir);
+        ReportTargets targets = ReportTargets.of(formats, null).protecting(baselineJar, currentJar)
+                .protecting(folder.files().toArray(new Path[0]));
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        AbSide baseline = new AbSide(AbSide.BASELINE, baselineJar, baselineJava != null ? baselineJava : thisJava,
+                split(baselineJvmArgs)).checked();
+        AbSide current = new AbSide(AbSide.CURRENT, currentJar, currentJava != null ? currentJava : thisJava,
+                split(currentJvmArgs)).checked();
+        List<String> jmh = new ArrayList<>(jmhArgs);
+        Integer passes = passes(jmh);
         long seed = System.nanoTime();
         PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        AbMeasurement measurement = new AbRun(baseline, current, jmh, passes, budget, dir, seed).run(terminal);
-
+        AbMeasurement measurement = new AbRun(baseline, current, jmh, passes, budget, folder, seed).run(terminal);
+        Path baselineFile = folder.samples(baseline.label());
+        Path currentFile = folder.samples(current.label());
         Dataset b = measurement.side(baseline.label(), baselineFile.toString());
         Dataset c = measurement.side(current.label(), currentFile.toString());
         String bDescription = baseline.describe(measurement.jvmVersion(baseline.label()));
@@ -163,7 +158,7 @@ public final class AbCommand implements Callable<Integer> {
                 bDescription, cDescription, List.of(), gate);
         ReportSuite suite = new ReportSuite(List.of(input), notes);
         terminal.println();
-        ReportTarget.writeAll(targets, suite, spec.commandLine().getOut(), System.getenv());
+        targets.writeAll(suite, spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv());
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 

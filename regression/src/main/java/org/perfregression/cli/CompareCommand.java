@@ -93,8 +93,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ReportTarget> targets = ReportTarget.all(formats, output);
-        ReportTarget.requireNotInputs(targets, baseline, current, Sidecar.pathFor(baseline), Sidecar.pathFor(current));
+        ReportTargets targets = ReportTargets.of(formats, output)
+                .protecting(BenchmarkFolder.dataFiles(baseline).toArray(new Path[0]))
+                .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));
         boolean folders = Files.isDirectory(baseline) || Files.isDirectory(current);
         ReportSuite suite;
         if (folders) {
@@ -103,7 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
             suite = compareAll(List.of(load(BenchmarkFolder.benchmarkOf(baseline), baseline, current)), List.of(),
                     List.of());
         }
-        ReportTarget.writeAll(targets, suite, spec.commandLine().getOut(), System.getenv());
+        targets.writeAll(suite, spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv());
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
@@ -118,8 +119,8 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new InvalidInputException(side + ": not a folder; compare two folders or two files");
             }
         }
-        Map<String, Path> baselines = BenchmarkFolder.benchmarks(baseline);
-        Map<String, Path> currents = BenchmarkFolder.benchmarks(current);
+        Map<String, Path> baselines = BenchmarkFolder.complete(baseline, "baseline");
+        Map<String, Path> currents = BenchmarkFolder.complete(current, "current run");
         if (baselines.isEmpty()) {
             throw new InvalidInputException(baseline + ": no benchmark files (<benchmark>.json) in this folder");
         }
@@ -173,7 +174,8 @@ public final class CompareCommand implements Callable<Integer> {
             Direction direction = direction(pair.baseline(), pair.current(), own);
             pairNotes.add(own);
             directions.add(direction);
-            seeds.add(ruleOptions.check().withLenient(lenient).with(direction)
+            boolean wholeForks = gateRule.gate() && pair.baseline().forks() != null && pair.current().forks() != null;
+            seeds.add(ruleOptions.check().withLenient(lenient).withEqualSampleCounts(!wholeForks).with(direction)
                     .compare(pair.baseline().data(), firstMeasurement(pair.current())));
         }
         List<GateOutcome> gates = gateRule.gate() ? gates(pairs, directions) : null;

@@ -45,12 +45,37 @@ public final class InputFiles {
         }
     }
 
-    /** Whether both paths exist and name the same file (through links or different spellings). */
+    /**
+     * Whether both paths name the same file: existing files through links or different spellings,
+     * files still to be written by their absolute, normalised paths (links of existing parent
+     * folders resolved).
+     */
     public static boolean sameFile(Path a, Path b) {
+        if (resolved(a).equals(resolved(b))) {
+            return true;
+        }
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether {@code file} exists and is not a regular file or folder: a device or FIFO, written through. */
+    public static boolean isDevice(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    private static Path resolved(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        try {
+            if (parent != null && absolute.getFileName() != null && Files.isDirectory(parent)) {
+                return parent.toRealPath().resolve(absolute.getFileName());
+            }
+        } catch (IOException e) {
+            // an unreadable parent: keep the spelling
+        }
+        return absolute;
     }
 }

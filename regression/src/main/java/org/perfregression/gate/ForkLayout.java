@@ -77,6 +77,10 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
             }
             if (!chosen.isEmpty()) {
                 split.put(key, new ForkedSamples(chosen, allSpeeds ? speeds : null));
+            } else if (!confirmation) {
+                // Leaving it out would make the subsection vanish from the comparison without a word.
+                throw new InvalidInputException(source + ": " + key + " has no forks of its first measurement (its "
+                        + "sidecar marks all " + layout.size() + " as confirmation forks); nothing to compare it by");
             }
         }
         return split;

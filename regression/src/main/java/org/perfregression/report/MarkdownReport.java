@@ -78,9 +78,13 @@ public final class MarkdownReport implements Report {
         }
         out.append(budget.text);
         if (budget.skipped > 0) {
+            List<String> others = suite.reports().stream().filter(r -> !r.startsWith(ReportFormat.MARKDOWN.id() + ":"))
+                    .toList();
             out.append("\n_").append(String.valueOf(budget.skipped)).append(" more not shown: a GitHub comment holds ")
-                    .append(String.format("%,d", LIMIT)).append(" characters; the full results are in the other ")
-                    .append("reports (json, html, junit)._\n");
+                    .append(String.format("%,d", LIMIT)).append(" characters; ")
+                    .append(others.isEmpty() ? "for every result, ask for a json or html report as well (--format "
+                            + "json=FILE)" : "every result is in " + Escape.markdown(String.join(", ", others)))
+                    .append("._\n");
         }
     }
 

@@ -9,20 +9,32 @@ import java.util.List;
  * @param benchmarks each benchmark's comparison, in the order to show them
  * @param notes lines every report must show, e.g. {@code advisory: platforms differ}
  * @param missing benchmarks of the baseline without current data: each fails the suite
+ * @param reports the files this suite's reports go to, e.g. {@code json: out/report.json}: a report
+ *     that must leave rows out (Markdown in a comment) says where the rest is
  */
-public record ReportSuite(List<ReportInput> benchmarks, List<String> notes, List<String> missing) {
+public record ReportSuite(List<ReportInput> benchmarks, List<String> notes, List<String> missing, List<String> reports) {
 
     public ReportSuite(List<ReportInput> benchmarks, List<String> notes) {
         this(benchmarks, notes, List.of());
+    }
+
+    public ReportSuite(List<ReportInput> benchmarks, List<String> notes, List<String> missing) {
+        this(benchmarks, notes, missing, List.of());
     }
 
     public ReportSuite {
         benchmarks = List.copyOf(benchmarks);
         notes = List.copyOf(notes);
         missing = List.copyOf(missing);
+        reports = List.copyOf(reports);
         if (benchmarks.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one benchmark");
         }
+    }
+
+    /** This suite, its reports written to {@code reports}. */
+    public ReportSuite withReports(List<String> reports) {
+        return new ReportSuite(benchmarks, notes, missing, reports);
     }
 
     /** The report of one comparison. */

@@ -45,7 +45,7 @@ class AbCommandIT {
             @State(Scope.Thread)
             @Warmup(iterations = 3, time = 20, timeUnit = TimeUnit.MILLISECONDS)
             @Measurement(iterations = 5, time = 20, timeUnit = TimeUnit.MILLISECONDS)
-            @Fork(1)
+            @Fork(value = 1, jvmArgsAppend = "-Dtiny.own=yes")
             public class Bench {
 
                 /** -Dtiny.repeat=N does the work N times: a real slowdown, through the JIT. */
@@ -55,6 +55,16 @@ class AbCommandIT {
                 public int size;
 
                 private long[] data;
+
+                /** -Dtiny.args=PREFIX: each fork writes the JVM arguments it was started with to PREFIX-<nanos>. */
+                @Setup(Level.Trial)
+                public void recordArguments() throws java.io.IOException {
+                    String prefix = System.getProperty("tiny.args");
+                    if (prefix != null) {
+                        java.nio.file.Files.write(java.nio.file.Path.of(prefix + "-" + System.nanoTime()),
+                                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                    }
+                }
 
                 @Setup
                 public void setUp() {
@@ -115,12 +125,56 @@ class AbCommandIT {
         assertEquals("us/op", sidecar.get("unit").asText());
         assertEquals(3, sidecar.get("forks").get("Bench.sum").get("size=2000").size(), sidecar.toString());
         assertTrue(Files.isRegularFile(dir.resolve("baseline.json")));
-        assertEquals(0, Files.list(dir.resolve("forks")).count(), "fork files are merged into the side files");
+        assertFalse(Files.exists(dir.resolve("forks")), "fork files are merged into the side files");
         Run again = perfRegression("compare", "--rule", "gate", "--interleaved", "-b", dir.resolve("baseline.json").toString(),
                 "-c", dir.resolve("current.json").toString(), "--format", "json=" + dir.resolve("again.json"));
         assertEquals(1, again.exit, "compare re-analyses both sides' files as ab did: " + again.output);
         assertEquals(report.get("summary").get("regressions").asInt(),
                 JSON.readTree(dir.resolve("again.json").toFile()).get("summary").get("regressions").asInt());
+    }
+
+    /**
+     * Each side's host JVM runs with small arguments of its own (C1 only, a small heap); JMH hands a
+     * host's arguments to its forks unless told otherwise, and then every fork measured C1 code.
+     */
+    @Test
+    void forksRunWithPlainJmhArgumentsPlusTheSidesOnly() throws Exception {
+        Path dir = work.resolve("args");
+        Path recorded = Files.createDirectories(work.resolve("args-recorded"));
+        Run run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                "--baseline-jvm-args", "-Dtiny.args=" + recorded.resolve("baseline"),
+                "--current-jvm-args", "-Xss2m -Dtiny.args=" + recorded.resolve("current"),
+                "--results-dir", dir.toString(), "Bench.sum", "-p", "size=2000", "-f", "2", "-wi", "1", "-i", "1");
+        assertEquals(0, run.exit, run.output);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(recorded)) {
+            files = list.sorted().toList();
+        }
+        assertEquals(4, files.size(), "one record per fork: " + files);
+        // What plain JMH gives a fork of this jar, started as a user starts it (the jar has no manifest: JMH's Main).
+        Path plain = recorded.resolve("plain");
+        Process jmh = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                twoSizes.toString(), "org.openjdk.jmh.Main", "Bench.sum", "-p", "size=2000", "-f", "1", "-wi", "1", "-i", "1",
+                "-jvmArgsPrepend", "-Dtiny.args=" + plain).redirectErrorStream(true).start();
+        String jmhOutput = new String(jmh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jmh.waitFor(), jmhOutput);
+        Path plainFile;
+        try (Stream<Path> list = Files.list(recorded)) {
+            plainFile = list.filter(f -> f.getFileName().toString().startsWith("plain")).findFirst().orElseThrow();
+        }
+        List<String> plainArgs = Files.readAllLines(plainFile);
+        assertTrue(plainArgs.contains("-Dtiny.own=yes"), "the benchmark's own @Fork(jvmArgsAppend): " + plainArgs);
+        for (Path file : files) {
+            String side = file.getFileName().toString().startsWith("baseline") ? "baseline" : "current";
+            List<String> expected = new ArrayList<>(side.equals("current") ? List.of("-Xss2m") : List.of());
+            plainArgs.forEach(a -> expected.add(a.equals("-Dtiny.args=" + plain) ? "-Dtiny.args=" + recorded.resolve(side)
+                    : a.startsWith("-XX:CompileCommandFile=") ? "hints" : a));
+            List<String> args = Files.readAllLines(file).stream()
+                    .map(a -> a.startsWith("-XX:CompileCommandFile=") ? "hints" : a).toList(); // a temporary file per fork
+            assertEquals(expected, args, "plain JMH's arguments with the side's before them: " + file);
+            assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xmx128m")),
+                    "nothing of the host's own: " + args);
+        }
     }
 
     @Test
@@ -150,6 +204,130 @@ class AbCommandIT {
         assertTrue(run.lastLine().contains("--current-jar " + work.resolve("nope.jar") + ": no such file"), run.output);
     }
 
+    @Test
+    void aResultsFolderThatHoldsAnythingIsRefusedAndLeftAsItWas() throws Exception {
+        Path gt = Files.createDirectories(work.resolve("gt/linux"));
+        Files.writeString(gt.resolve("metadata.json"), "{}");
+        Files.writeString(gt.resolve("constructor.json"), "{}");
+        Run run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                "--results-dir", gt.toString(), "Bench.sum", "-f", "2");
+        assertEquals(2, run.exit, run.output);
+        assertTrue(run.lastLine().contains("--results-dir " + gt + ": not empty (constructor.json, metadata.json)"),
+                run.lastLine());
+        try (Stream<Path> files = Files.list(gt)) {
+            assertEquals(2, files.count(), "nothing added to a set of baselines");
+        }
+        Path file = Files.writeString(work.resolve("a-file"), "x");
+        run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(), "--results-dir",
+                file.toString(), "Bench.sum", "-f", "2");
+        assertEquals(2, run.exit, run.output);
+        assertTrue(run.lastLine().endsWith("--results-dir " + file + ": a file, not a folder; give a new or empty folder"),
+                run.lastLine());
+    }
+
+    @Test
+    void aReportIsNeverWrittenOverTheRunsOwnSamples() throws Exception {
+        Path dir = work.resolve("own");
+        for (String target : List.of("baseline.json", "current.meta.json", "jmh-current.log")) {
+            Run run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                    "--results-dir", dir.toString(), "--format", "json=" + dir.resolve(target), "Bench.sum", "-f", "2");
+            assertEquals(2, run.exit, run.output);
+            assertTrue(run.lastLine().contains("json=" + dir.resolve(target) + ": that is " + dir.resolve(target)
+                    + ", which this run reads or writes"), run.lastLine());
+            assertFalse(Files.exists(dir), "refused before anything is measured or created");
+        }
+    }
+
+    @Test
+    void aJavaThatIsNoJvmOrArgumentsItRefusesAreOneLineNamingTheOption() throws Exception {
+        Path dir = work.resolve("bad-java");
+        Run folder = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                "--baseline-java", work.toString(), "--results-dir", dir.toString(), "Bench.sum", "-f", "2");
+        assertEquals(2, folder.exit, folder.output);
+        assertTrue(folder.lastLine().endsWith("--baseline-java " + work + ": not an executable java (a folder; give its "
+                + "bin/java)"), folder.lastLine());
+        Run notJava = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                "--baseline-java", "/bin/true", "--results-dir", dir.toString(), "Bench.sum", "-f", "2");
+        assertEquals(2, notJava.exit, notJava.output);
+        assertTrue(notJava.lastLine().contains("its JMH host stopped with status 0 without a word: is --baseline-java "
+                + "/bin/true a java?"), notJava.lastLine());
+        Run flag = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
+                "--current-jvm-args", "-XX:+NoSuchFlag", "--results-dir", dir.toString(), "Bench.sum", "-p", "size=2000",
+                "-f", "2", "-wi", "1", "-i", "1");
+        assertEquals(2, flag.exit, flag.output);
+        assertTrue(flag.lastLine().endsWith("current side: its forks cannot start: Unrecognized VM option 'NoSuchFlag' "
+                + "(--current-jvm-args -XX:+NoSuchFlag)"), flag.lastLine());
+        for (Run run : List.of(folder, notJava, flag)) {
+            assertFalse(run.output.contains("Exception"), "no exception names: " + run.output);
+        }
+        assertFalse(Files.exists(dir), "no results folder is left behind by a run that never measured");
+    }
+
+    @Test
+    void anotherJmhRunHoldingTheLockIsNamedAsSuch() throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("lock-tmp"));
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(tmp.resolve("jmh.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = lock.lock()) {
+            Run run = perfRegression(List.of("-Djava.io.tmpdir=" + tmp), "ab", "--baseline-jar", twoSizes.toString(),
+                    "--current-jar", twoSizes.toString(), "--results-dir", work.resolve("locked").toString(),
+                    "Bench.sum", "-p", "size=2000", "-f", "2");
+            assertEquals(2, run.exit, run.output);
+            assertTrue(run.lastLine().contains("another JMH run on this machine holds JMH's lock (" + tmp.resolve("jmh.lock")
+                    + ")"), run.lastLine());
+            assertFalse(run.lastLine().contains("failed on the"), "the benchmark is not blamed: " + run.lastLine());
+        }
+    }
+
+    @Test
+    void anInterruptedRunStopsBothHostsAndTheirForksAndLeavesNoTemporaryFiles() throws Exception {
+        Path dir = work.resolve("interrupted");
+        Path tmp = Files.createDirectories(work.resolve("interrupt-tmp"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-jar", System.getProperty("perf-regression.jar"), "ab",
+                "--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(), "--results-dir",
+                dir.toString(), "Bench.sum", "-f", "5", "-wi", "20", "-i", "20"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null && !line.startsWith("[3/"); line = lines.readLine()) {
+            output.append(line).append('\n');
+        }
+        Thread.sleep(500); // a fork of the third request is running now
+        List<ProcessHandle> started = process.descendants().toList();
+        assertFalse(started.isEmpty(), "hosts and a fork run: " + output);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped: " + output);
+        for (ProcessHandle p : started) {
+            p.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(p.isAlive(), "every host and fork stopped: " + p.info());
+        }
+        assertTrue(output.toString().contains("ab: interrupted: both sides' JMH hosts and their forks stopped; "
+                + "nothing measured was kept but JMH's logs"), output.toString());
+        assertFalse(Files.exists(dir.resolve("forks")), "no partial forks to be taken up by a later run");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("perf-regression"))
+                    .toList(), "no temporary folder left");
+        }
+        Run again = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(), "--results-dir",
+                dir.toString(), "Bench.sum", "-f", "2");
+        assertEquals(2, again.exit, "a new run into the interrupted one's folder is refused: " + again.output);
+    }
+
+    @Test
+    void aRunLeavesNoTemporaryFolder() throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("clean-tmp"));
+        Run run = perfRegression(List.of("-Djava.io.tmpdir=" + tmp), "ab", "--baseline-jar", twoSizes.toString(),
+                "--current-jar", twoSizes.toString(), "--results-dir", work.resolve("clean").toString(), "Bench.sum",
+                "-p", "size=2000", "-f", "2", "-wi", "1", "-i", "1");
+        assertEquals(0, run.exit, run.output);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("perf-regression")).toList());
+        }
+    }
+
     private record Run(int exit, String output) {
         String lastLine() {
             List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
@@ -164,8 +342,13 @@ class AbCommandIT {
     }
 
     private static Run perfRegression(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("perf-regression.jar")));
+        return perfRegression(List.of(), args);
+    }
+
+    private static Run perfRegression(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", System.getProperty("perf-regression.jar")));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

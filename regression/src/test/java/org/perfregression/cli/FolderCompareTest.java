@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfregression.data.PerformanceData;
+import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Sidecar;
 import org.perfregression.platform.Platform;
 import org.perfregression.report.ReportSuite;
@@ -127,14 +128,70 @@ class FolderCompareTest {
         Path summary = Files.writeString(dir.resolve("step-summary.md"), "earlier step\n");
         ReportSuite suite = ReportSuite.of(org.perfregression.report.ReportsFixture.input());
         StringWriter out = new StringWriter();
-        ReportTarget.writeAll(List.of(ReportTarget.parse("text")), suite, new PrintWriter(out),
+        ReportTargets.of(List.of("text"), null).writeAll(suite, new PrintWriter(out), new PrintWriter(new StringWriter()),
                 Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
         String written = Files.readString(summary);
         assertTrue(written.startsWith("earlier step\n## Performance check:"), "appended: " + written);
         Path other = Files.writeString(dir.resolve("other.md"), "");
-        ReportTarget.writeAll(List.of(ReportTarget.parse("markdown=" + dir.resolve("asked.md"))), suite,
-                new PrintWriter(new StringWriter()), Map.of("GITHUB_STEP_SUMMARY", other.toString()));
+        ReportTargets.of(List.of("markdown=" + dir.resolve("asked.md")), null).writeAll(suite,
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Map.of("GITHUB_STEP_SUMMARY", other.toString()));
         assertEquals("", Files.readString(other), "a Markdown report asked for is not duplicated");
+    }
+
+    @Test
+    void aJobSummaryThatIsAnInputOrCannotBeWrittenIsAWarningNotAFailure() throws IOException {
+        Path baselineFile = gt.resolve("pages.json");
+        byte[] before = Files.readAllBytes(baselineFile);
+        ReportSuite suite = ReportSuite.of(org.perfregression.report.ReportsFixture.input());
+        ReportTargets targets = ReportTargets.of(List.of("json=" + dir.resolve("r.json")), null)
+                .protecting(BenchmarkFolder.dataFiles(gt).toArray(new Path[0]));
+        StringWriter err = new StringWriter();
+        targets.writeAll(suite, new PrintWriter(new StringWriter()), new PrintWriter(err),
+                Map.of("GITHUB_STEP_SUMMARY", baselineFile.toString()));
+        assertEquals("warning: GITHUB_STEP_SUMMARY=" + baselineFile + ": that is " + baselineFile
+                + ", which this run reads or writes; no job summary written", err.toString().strip());
+        assertEquals(new String(before), new String(Files.readAllBytes(baselineFile)), "the baseline is untouched");
+        Path nowhere = dir.resolve("no/such/folder/summary.md");
+        StringWriter err2 = new StringWriter();
+        targets.writeAll(suite, new PrintWriter(new StringWriter()), new PrintWriter(err2),
+                Map.of("GITHUB_STEP_SUMMARY", nowhere.toString()));
+        assertTrue(err2.toString().startsWith("warning: GITHUB_STEP_SUMMARY=" + nowhere + ": cannot append to it "
+                + "(NoSuchFileException"), err2.toString());
+        assertEquals(1, err2.toString().strip().lines().count(), err2.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("r.json")), "the reports were written all the same");
+    }
+
+    @Test
+    void twoReportsToOneFileAreRefused() throws IOException {
+        Path x = dir.resolve("x");
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.toString(), "--format", "html=" + x,
+                "--format", "json=" + x);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--format html=" + x + " and --format json=" + x + " are one file"), run.err());
+        assertTrue(Files.notExists(x), "nothing written");
+        run = run("compare", "-b", gt.toString(), "-c", results.toString(), "--format", "json=" + dir.resolve("b.json"),
+                "--format", "json=" + dir.resolve("sub/../b.json"));
+        assertEquals(2, run.exitCode(), "the same file, spelled differently: " + run);
+        Cli devices = run("compare", "-b", gt.toString(), "-c", results.toString(), "--format", "junit=/dev/null",
+                "--format", "html=/dev/null");
+        assertEquals(1, devices.exitCode(), "a device takes any number of reports: " + devices);
+    }
+
+    @Test
+    void aReportOverAFileOfEitherFolderIsRefused() {
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.toString(), "--format",
+                "json=" + gt.resolve("pages.meta.json"));
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("which this run reads or writes; refusing to overwrite it"), run.err());
+    }
+
+    @Test
+    void aBaselineBenchmarkWhoseDataFileIsGoneIsAnError() throws IOException {
+        Files.delete(gt.resolve("pages.json"));
+        Cli run = run("compare", "-b", gt.toString(), "-c", results.toString());
+        assertEquals(2, run.exitCode(), "a benchmark of the baseline never silently stops being gated: " + run);
+        assertTrue(run.err().contains(gt + ": the baseline has pages.meta.json but no pages.json"), run.err());
     }
 
     @Test

@@ -85,7 +85,7 @@ class HostileInputTest {
     void aReportNeverOverwritesAnInput() throws IOException {
         String before = Files.readString(baseline);
         Cli run = run("compare", "-b", baseline.toString(), "-c", current.toString(), "-o", baseline.toString());
-        assertOneLineError(run, "that is the input");
+        assertOneLineError(run, "which this run reads or writes; refusing to overwrite it with a report");
         assertEquals(before, Files.readString(baseline));
     }
 

@@ -113,6 +113,39 @@ class GateCompareTest {
     }
 
     @Test
+    void wholeForksMoreOrFewerAreNoStructuralDifferenceForTheGate() throws IOException {
+        Simulation sim = new Simulation(13);
+        Path baseline = write("b6.json", sim.suite(40, 6, 0));
+        Path current = write("c2.json", sim.suite(40, 2, 0));
+        Cli strict = run("compare", "-b", baseline.toString(), "-c", current.toString(), "--rule", "gate");
+        assertEquals(0, strict.exitCode(), "6 forks against 2, without --lenient: " + strict);
+        Cli seed = run("compare", "-b", baseline.toString(), "-c", current.toString());
+        assertEquals(2, seed.exitCode(), "the seed rule stays strict about sample counts: " + seed);
+        String error = seed.err().strip();
+        assertTrue(error.contains("(40 differences): ") && error.contains("; and 35 more (--lenient"), error);
+        assertTrue(error.length() < 800, "a long list shows its first few: " + error.length() + " characters");
+    }
+
+    @Test
+    void aSubsectionWithoutFirstMeasurementForksIsAnInputErrorNotAVanishedSubsection() throws IOException {
+        Simulation sim = new Simulation(14);
+        Path baseline = write("bc.json", sim.suite(10, 6, 0));
+        Path current = write("cc.json", sim.suite(10, 2, 0));
+        Sidecar edited = Sidecar.of(baseline);
+        Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>(edited.forks().forks());
+        SubsectionKey victim = layout.keySet().iterator().next();
+        layout.put(victim, layout.get(victim).stream().map(f -> new MeasuredFork(f.samples(), f.startedMillis(),
+                f.pass(), true, f.speeds(), f.otherCpuPct())).toList());
+        new Sidecar("ns/op", Platform.current(), new ForkLayout(layout)).writeFor(baseline);
+        for (String[] sides : new String[][] {{baseline.toString(), current.toString()},
+                {current.toString(), baseline.toString()}}) {
+            Cli run = run("compare", "-b", sides[0], "-c", sides[1], "--rule", "gate", "--lenient");
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.err().contains(baseline + ": " + victim + " has no forks of its first measurement"), run.err());
+        }
+    }
+
+    @Test
     void jmhResultFilesCarryTheirForks() {
         String file = Resources.path("jmh/avgt-params-gc.json").toString();
         Cli run = run("compare", "-b", file, "-c", file, "--rule", "gate", "--format", "json");

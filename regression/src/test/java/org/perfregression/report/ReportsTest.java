@@ -182,11 +182,17 @@ class ReportsTest {
         PerformanceData baseline = b.build();
         PerformanceData current = c.build();
         CheckResult result = RegressionCheck.withDefaults().compare(baseline, current);
-        String md = render(ReportFormat.MARKDOWN, ReportSuite.of(new ReportInput("big", "ns/op", result, baseline, current,
-                "b.json", "c.json", List.of(), null)));
+        ReportSuite suite = ReportSuite.of(new ReportInput("big", "ns/op", result, baseline, current,
+                "b.json", "c.json", List.of(), null));
+        String md = render(ReportFormat.MARKDOWN, suite);
         assertTrue(md.length() <= MarkdownReport.LIMIT, "fits: " + md.length());
-        assertTrue(md.matches("(?s).*_\\d+ more not shown: a GitHub comment holds 65,536 characters.*"),
-                md.substring(md.length() - 300));
+        assertTrue(md.matches("(?s).*_\\d+ more not shown: a GitHub comment holds 65,536 characters; for every "
+                + "result, ask for a json or html report as well \\(--format json=FILE\\)\\._\n"),
+                "no other report was written: " + md.substring(md.length() - 300));
+        String named = render(ReportFormat.MARKDOWN, suite.withReports(List.of("markdown: pr.md", "json: out/r.json",
+                "junit: perf.xml")));
+        assertTrue(named.endsWith("characters; every result is in json: out/r.json, junit: perf.xml._\n"),
+                "the reports actually written: " + named.substring(named.length() - 300));
         assertTrue(md.contains("</details>"), "the folded block is closed");
         assertTrue(md.indexOf("#### Regressions") < md.indexOf("<details>"), "regressions come first");
     }

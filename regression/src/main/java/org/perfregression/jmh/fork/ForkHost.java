@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -76,8 +78,10 @@ public final class ForkHost {
             System.setProperty("java.class.path", forkClasspath);
         }
         List<JmhCombination> combinations;
+        Set<String> ownJvmArgs;
         try {
             combinations = JmhForks.combinations(base);
+            ownJvmArgs = JmhForks.withOwnJvmArgs(base);
         } catch (RuntimeException e) {
             answers.println(PREFIX + "error\t" + JmhForks.rootMessage(e));
             return;
@@ -93,8 +97,8 @@ public final class ForkHost {
                 }
                 answers.println(PREFIX + "end");
             } else if (request[0].equals("fork") && request.length == 3) {
-                answers.println(PREFIX + fork(base, combinations.get(Integer.parseInt(request[1])), jvmArgs,
-                        request[2], log));
+                JmhCombination c = combinations.get(Integer.parseInt(request[1]));
+                answers.println(PREFIX + fork(base, c, jvmArgs, !ownJvmArgs.contains(c.benchmark()), request[2], log));
             } else {
                 answers.println(PREFIX + "error\tunknown request " + line);
             }
@@ -102,18 +106,29 @@ public final class ForkHost {
         }
     }
 
-    /** JMH closes its output after every run, so each fork appends to the log through a stream of its own. */
-    private static String fork(Options base, JmhCombination c, List<String> jvmArgs, String file, String log) {
+    /**
+     * Runs one fork. JMH closes its output after every run, so each fork appends to the log through a
+     * stream of its own.
+     *
+     * @param plainJvmArgs whether the fork's JVM arguments must be set to none: JMH would otherwise
+     *     give it this host's own ({@code -Xmx128m -XX:TieredStopAtLevel=1}, C1-compiled benchmarks),
+     *     where {@code java -jar} of the side's jar gives its forks none
+     */
+    private static String fork(Options base, JmhCombination c, List<String> jvmArgs, boolean plainJvmArgs, String file,
+            String log) {
         List<String> prepend = new ArrayList<>(base.getJvmArgsPrepend().orElse(List.of()));
         prepend.addAll(jvmArgs);
         try (PrintStream logStream = new PrintStream(new FileOutputStream(log == null ? "/dev/null" : log, true), true,
                 StandardCharsets.UTF_8)) {
             OutputFormat out = OutputFormatFactory.createFormatInstance(logStream,
                     base.verbosity().orElse(VerboseMode.NORMAL));
-            Collection<RunResult> results = new Runner(JmhForks.oneFork(base, c)
+            ChainedOptionsBuilder options = JmhForks.oneFork(base, c)
                     .jvmArgsPrepend(prepend.toArray(new String[0]))
-                    .shouldFailOnError(true)
-                    .build(), out).run();
+                    .shouldFailOnError(true);
+            if (plainJvmArgs && !base.getJvmArgs().hasValue()) {
+                options.jvmArgs();
+            }
+            Collection<RunResult> results = new Runner(options.build(), out).run();
             if (results.isEmpty()) {
                 return "failed\tJMH returned no result";
             }

@@ -3,7 +3,9 @@ package org.perfregression.jmh.fork;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
@@ -63,6 +65,24 @@ public final class JmhForks {
             }
         }
         return all;
+    }
+
+    /**
+     * The benchmarks among those {@code options} select whose {@code @Fork} sets {@code jvmArgs}. JMH
+     * gives the forks of every other benchmark its own JVM's arguments (when {@code -jvmArgs} is not
+     * given): a host that runs JMH with arguments of its own must tell the forks apart.
+     */
+    public static Set<String> withOwnJvmArgs(Options options) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
+        Set<String> own = new HashSet<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, options.getIncludes(),
+                options.getExcludes())) {
+            if (entry.getJvmArgs().hasValue()) {
+                own.add(entry.getUsername());
+            }
+        }
+        return own;
     }
 
     /**
