@@ -1,5 +1,6 @@
 package org.perfregression.runner;
 
+import org.perfregression.harness.GroundTruth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ import org.perfregression.data.PerformanceData;
 /** The seed's test_baseline_data_integrity: every committed baseline is complete and sane. */
 class BaselineIntegrityTest {
 
-    private static final Path GT = Path.of("..", SuiteLayout.DEFAULT_GT_DIR);
+    private static final Path GT = Path.of("..").resolve(BenchmarksMain.ACCESSOR.defaultGtDir());
     private static final List<String> ALL_CONFIGS = ArgsConfig.legalShardedL1().stream().map(ArgsConfig::name).toList();
     private static final Map<String, List<String>> CONFIGS_BY_BENCHMARK = Map.of(
             "constructor", ALL_CONFIGS,

@@ -1,5 +1,6 @@
 package org.perfregression.runner;
 
+import org.perfregression.cli.MainJobCommand;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +20,14 @@ class BusyGuardTest {
         var readings = new ArrayDeque<>(List.of(new MachineLoad.Reading(0, 0, 0), new MachineLoad.Reading(1000, 2000, 0)));
         double other = new MachineLoad(readings::poll).otherSinceLast();
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> BenchmarksMain.refuseBusy(other, "during the run"));
+                () -> MainJobCommand.refuseBusy(other, "during the run"));
         assertTrue(e.getMessage().startsWith("refusing to make baselines on a busy machine: other processes used 50.0% "
                 + "of the CPU during the run") && e.getMessage().contains("--allow-busy"), e.getMessage());
     }
 
     @Test
     void aQuietOrUnknownMachineIsAccepted() {
-        assertDoesNotThrow(() -> BenchmarksMain.refuseBusy(3.0, "before the run"));
-        assertDoesNotThrow(() -> BenchmarksMain.refuseBusy(Double.NaN, "before the run"));
+        assertDoesNotThrow(() -> MainJobCommand.refuseBusy(3.0, "before the run"));
+        assertDoesNotThrow(() -> MainJobCommand.refuseBusy(Double.NaN, "before the run"));
     }
 }

@@ -1,5 +1,6 @@
 package org.perfregression.runner;
 
+import org.perfregression.harness.GroundTruth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.perfregression.runner;
 
+import org.perfregression.cli.MainJobCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,9 +20,7 @@ record MainJob(int exitCode, String out, String err) {
         try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintWriter errWriter = new PrintWriter(err, true)) {
             System.setOut(capture);
-            CommandLine commandLine = Main.newCommandLine(new BenchmarksMain());
-            commandLine.setUnmatchedArgumentsAllowed(true);
-            commandLine.setUnmatchedOptionsArePositionalParams(true);
+            CommandLine commandLine = MainJobCommand.commandLine(BenchmarksMain.ACCESSOR);
             commandLine.setErr(errWriter);
             code = Main.execute(commandLine, args);
         } finally {

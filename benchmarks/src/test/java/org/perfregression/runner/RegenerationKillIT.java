@@ -1,5 +1,7 @@
 package org.perfregression.runner;
 
+import org.perfregression.harness.GroundTruth;
+import org.perfregression.cli.MainJobCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real processes against one set of baselines: a regeneration killed with {@code kill -9} between
  * any two of its files leaves the old set whole (data, sidecars and metadata), and of two
  * regenerations at once one fails with exit code 2 while the other writes its whole set. The jar
- * pauses after each staged file ({@link BenchmarksMain#STAGE_PAUSE_PROPERTY}) so the kill lands
+ * pauses after each staged file ({@link MainJobCommand#STAGE_PAUSE_PROPERTY}) so the kill lands
  * where the test says.
  */
 class RegenerationKillIT {
@@ -53,7 +55,7 @@ class RegenerationKillIT {
     /** A regeneration of the new results over {@code gt}, pausing after each file. */
     private static Process start(String gt) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + BenchmarksMain.STAGE_PAUSE_PROPERTY + "=" + PAUSE_MS, "-jar", Jar.JAR.toAbsolutePath().toString()));
+                "-D" + MainJobCommand.STAGE_PAUSE_PROPERTY + "=" + PAUSE_MS, "-jar", Jar.JAR.toAbsolutePath().toString()));
         command.addAll(List.of(regenerate("new", gt, "--force")));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
     }

@@ -1,5 +1,8 @@
 package org.perfregression.runner;
 
+import org.perfregression.harness.BaselineCoverage;
+import org.perfregression.analysis.SuiteKey;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +32,7 @@ record SyntheticRun(List<SuiteKey> keys, int forks, int iterations, double scale
 
     /** The whole suite, 6 forks of 25 samples (a valid baseline run), on this JVM, with its plan. */
     static SyntheticRun wholeSuite() {
-        List<SuiteKey> all = BaselineCoverage.wholeSuite();
+        List<SuiteKey> all = BaselineCoverage.wholeSuite(BenchmarksMain.ACCESSOR);
         return new SyntheticRun(all, 6, 25, 1.0, "ns/op", Runtime.version().toString(), all);
     }
 

@@ -1,5 +1,6 @@
 package org.perfregression.suite;
 
+import org.perfregression.harness.CalibrationProfiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class SlowdownTest {
 
     @Test
     void theCalibrationKernelMeasuresSomething() {
-        double ns = Calibration.nanosPerRound();
+        double ns = CalibrationProfiler.nanosPerRound();
         assertTrue(ns > 0 && Double.isFinite(ns), "one round: " + ns + " ns");
     }
 }

@@ -9,15 +9,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.perfregression.cli.ExitCode;
-import org.perfregression.cli.Main;
+import org.perfregression.data.AtomicFolder;
+import org.perfregression.api.Comparison;
+import org.perfregression.api.Outcome;
+import org.perfregression.check.Direction;
+import org.perfregression.check.RegressionCheck;
+import org.perfregression.check.RegressionRule;
+import org.perfregression.cli.HarnessMain;
+import org.perfregression.cli.ReportTargets;
 import org.perfregression.data.FileNames;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.GateCheck;
+import org.perfregression.input.BenchmarkFolder;
+import org.perfregression.platform.PlatformMismatchException;
 import org.perfregression.platform.Platform;
 
 /**
@@ -49,9 +64,31 @@ abstract class BenchmarkMojo extends AbstractMojo {
     @Parameter(property = "perf.include")
     String include;
 
-    /** Forked JVMs per benchmark (the gate needs at least 2 to see fork-to-fork noise). */
+    /**
+     * Forks (interleaved passes) per benchmark and parameter combination of a check; flagged
+     * subsections get {@code confirmForks} more. The gate needs at least 2.
+     */
     @Parameter(property = "perf.forks", defaultValue = "3")
     int forks;
+
+    /**
+     * Forks per combination of {@code regenerate}: the baselines' fork-to-fork noise is known from
+     * them. With {@code iterations} they must give at least 100 samples per subsection.
+     */
+    @Parameter(property = "perf.baselineForks", defaultValue = "10")
+    int baselineForks;
+
+    /** Fresh forks that re-measure each flagged subsection before it fails the build (0: none). */
+    @Parameter(property = "perf.confirmForks", defaultValue = "3")
+    int confirmForks;
+
+    /**
+     * The benchmarks' parameter values this module's suite is made of, JMH's {@code -p} syntax
+     * separated by spaces, e.g. {@code size=10,100 mode=fast}; default every {@code @Param} value.
+     * Baselines cover exactly these.
+     */
+    @Parameter(property = "perf.params")
+    String params;
 
     /** Warmup iterations per fork. */
     @Parameter(property = "perf.warmupIterations", defaultValue = "5")
@@ -86,16 +123,27 @@ abstract class BenchmarkMojo extends AbstractMojo {
     boolean allowPlatformMismatch;
 
     /**
-     * Gate: changes smaller than this percentage are never a verdict. A build compares with baselines
-     * measured at another time, and on a shared machine whole runs move by a few percent (measured
-     * here: unchanged code flagged at +4 % in 5 of 8 builds at the gate's own 3 %); below this, use {@code ab}.
+     * Gate: changes smaller than this percentage are never a verdict; default the gate's own (the
+     * main job's, whose A/A runs are measured).
      */
-    @Parameter(property = "perf.minChange", defaultValue = "10")
+    @Parameter(property = "perf.minChange", defaultValue = "3")
     double minChange;
 
     /** Absolute floor in the data's unit: smaller median changes are never a verdict (0: off). */
     @Parameter(property = "perf.minDelta", defaultValue = "0")
     double minDelta;
+
+    /** A machine that runs the calibration kernel more than this much faster or slower than the baselines' fails. */
+    @Parameter(property = "perf.machineTolerance", defaultValue = "15")
+    double machineTolerance;
+
+    /** Make baselines even though other processes used the CPU during the run. */
+    @Parameter(property = "perf.allowBusy", defaultValue = "false")
+    boolean allowBusy;
+
+    /** The plugin's own jars (the library and its dependencies), for the harness's JVM. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -113,101 +161,221 @@ abstract class BenchmarkMojo extends AbstractMojo {
         return FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "perf.platform");
     }
 
-    /** This module's baselines: one PerformanceData file named after the artifact, with sidecar and metadata. */
-    Path baselineDir() {
-        return gtDirectory.toPath().resolve(platformName());
+    /**
+     * This module's ground truth: {@code <gtDirectory>/<artifactId>/}, so that modules sharing a
+     * folder never replace each other's baselines; below it one folder per platform, one file per
+     * benchmark method.
+     */
+    Path moduleGt() {
+        return gtDirectory.toPath().resolve(FileNames.requirePlain(project.getArtifactId(), "artifactId"));
     }
 
-    Path baselineFile() {
-        return baselineDir().resolve(project.getArtifactId() + ".json");
+    Path baselineDir() {
+        return moduleGt().resolve(platformName());
+    }
+
+    /** Whether this platform has baselines. */
+    boolean hasBaselines() {
+        return !BenchmarkFolder.benchmarks(baselineDir()).isEmpty();
     }
 
     /** Why there is nothing to gate against, and the command that fixes it. */
     String missingBaseline() {
-        return "no baseline for platform " + platformName() + " in " + baselineDir() + "; create it with: mvn "
-                + (include == null ? "" : "-Dperf.include='" + include + "' ")
-                + "package perf-regression:regenerate (and commit " + gtDirectory + ")";
+        return "no baseline for platform " + platformName() + " in " + baselineDir() + "; create it with: "
+                + regenerateCommand() + " (and commit " + gtDirectory + ")";
     }
 
-    Path jmhResult() {
-        return outputDirectory.toPath().resolve("jmh-result.json");
+    private String regenerateCommand() {
+        return "mvn " + (include == null ? "" : "-Dperf.include='" + include + "' ") + "package perf-regression:regenerate";
     }
 
-    /** Runs the module's benchmarks. */
-    void runBenchmarks() throws MojoExecutionException, MojoFailureException {
-        List<String> options = new ArrayList<>();
-        if (include != null && !include.isBlank()) {
-            options.add(include);
-        }
-        options.addAll(List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations), "-w", warmupTime,
-                "-i", String.valueOf(iterations), "-r", time));
-        if (jvmArgs != null && !jvmArgs.isBlank()) {
-            options.add("-jvmArgsAppend");
-            options.add(jvmArgs.trim());
-        }
-        if (jmhArgs != null && !jmhArgs.isBlank()) {
-            options.addAll(Arrays.asList(jmhArgs.trim().split("\\s+")));
-        }
-        JmhRun run;
-        try {
-            run = new JmhRun(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    project.getTestClasspathElements(), options, jmhResult(),
-                    outputDirectory.toPath().resolve("jmh.log"));
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
-        }
-        getLog().info("perf-regression: running JMH (" + String.join(" ", options) + "); its output: " + run.log());
-        try {
-            run.run(line -> getLog().info(line));
-        } catch (JmhRun.Failure e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot run JMH: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("interrupted while JMH ran", e);
-        }
+    /** Where the main job of this build writes its run: JMH's JSON and log, the samples, the reports. */
+    Path runDir() {
+        return outputDirectory.toPath().resolve("run");
     }
 
     /**
-     * Gates {@code current} (a JMH result file) against this platform's baselines with the library's
-     * {@code compare}: the same rule, reports and exit codes as the command line. Every report goes to
-     * the output directory.
+     * Runs the library's main job on this module's benchmarks in a JVM on the module's test class
+     * path (where JMH's annotation processor wrote {@code META-INF/BenchmarkList}): interleaved
+     * passes of one fork per combination, the calibration kernel beside every sample, the machine
+     * check, confirmation forks, one PerformanceData file per benchmark method; its output goes to
+     * the build log.
+     *
+     * @param goal the main job's own options, e.g. {@code --regenerate-gt}
+     * @return the main job's exit code
      */
-    void gate(Path current, boolean failOnMissingBaseline) throws MojoFailureException, MojoExecutionException {
-        Path baseline = baselineFile();
-        if (!Files.isRegularFile(baseline)) {
-            String message = missingBaseline();
-            if (failOnMissingBaseline) {
-                throw new MojoFailureException(message);
+    int mainJob(List<String> goal) throws MojoExecutionException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath(), HarnessMain.class.getName(),
+                "--suite-command", "mvn perf-regression:check", "--suite-regenerate", regenerateCommand(),
+                "--suite-gt-dir", moduleGt().toString(), "--suite-forks", String.valueOf(forks),
+                "--suite-baseline-forks", String.valueOf(baselineForks), "--suite-iterations", String.valueOf(iterations)));
+        if (include != null && !include.isBlank()) {
+            command.addAll(List.of("--suite-include", include));
+        }
+        if (params != null && !params.isBlank()) {
+            for (String param : params.trim().split("\\s+")) {
+                command.addAll(List.of("--suite-param", param));
             }
-            getLog().warn(message + "; not gated (failOnMissingBaseline=false)");
-            return;
+        }
+        command.addAll(List.of("--platform", platformName(), "--results-dir", runDir().toString(),
+                "--min-change", String.valueOf(minChange), "--min-delta", String.valueOf(minDelta),
+                "--confirm-forks", String.valueOf(confirmForks), "--machine-tolerance", String.valueOf(machineTolerance),
+                "--format", "markdown=" + outputDirectory.toPath().resolve("report.md"),
+                "--format", "junit=" + outputDirectory.toPath().resolve("report.xml"),
+                "--format", "html=" + outputDirectory.toPath().resolve("report.html"),
+                "--rule", rule));
+        if (allowPlatformMismatch) {
+            command.add("--allow-platform-mismatch");
+        }
+        if (allowBusy) {
+            command.add("--allow-busy");
+        }
+        command.addAll(goal);
+        command.addAll(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
+                "-i", String.valueOf(iterations), "-r", time));
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            command.add("-jvmArgsAppend");
+            command.add(jvmArgs.trim());
+        }
+        if (jmhArgs != null && !jmhArgs.isBlank()) {
+            command.addAll(Arrays.asList(jmhArgs.trim().split("\\s+")));
+        }
+        getLog().info("perf-regression: running the main job on this module's benchmarks (results in " + runDir() + ")");
+        try {
+            AtomicFolder.deleteTree(runDir()); // each build measures afresh; the last run's files are not inputs
+            Files.createDirectories(outputDirectory.toPath());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null;) {
+                    getLog().info(line);
+                    lastLine = line.isBlank() ? lastLine : line;
+                }
+            }
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot run the main job: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while the benchmarks ran", e);
+        }
+    }
+
+    /** The main job's last line of output: where it says why it stopped. */
+    String lastLine = "";
+
+    /** The module's test class path first (its JMH and benchmarks), then this plugin's own jars. */
+    private String classPath() throws MojoExecutionException {
+        List<String> entries = new ArrayList<>();
+        try {
+            entries.addAll(project.getTestClasspathElements());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
+        }
+        for (Artifact artifact : pluginArtifacts) {
+            if (artifact.getFile() != null && !artifact.getArtifactId().startsWith("jmh-")) {
+                entries.add(artifact.getFile().getAbsolutePath());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The build's result from the main job's exit code: 1 is a regression (named from the typed
+     * outcome of the same comparison on the run's folder), 3 a machine or platform that is not
+     * comparable, 2 an error (a benchmark that threw, bad input).
+     */
+    void outcome(int exit) throws MojoFailureException, MojoExecutionException {
+        Path html = outputDirectory.toPath().resolve("report.html");
+        switch (exit) {
+            case 0 -> getLog().info("perf-regression: reports in " + outputDirectory + " (report.md, .xml, .html; the "
+                    + "run's samples and report.json in " + runDir() + ")");
+            case 1 -> {
+                Outcome outcome;
+                try {
+                    outcome = comparison().withMeasuredOnly(true).run(baselineDir(), runDir());
+                } catch (IOException | RuntimeException e) {
+                    throw new MojoFailureException("performance regression: see the verdict table above and " + html);
+                }
+                throw regression(outcome, html);
+            }
+            case 3 -> throw new MojoFailureException("not comparable with the baselines in " + baselineDir() + ": "
+                    + withoutPrefix(lastLine));
+            default -> throw new MojoExecutionException("the benchmarks could not be gated: " + withoutPrefix(lastLine));
+        }
+    }
+
+    private static String withoutPrefix(String error) {
+        return error.replaceFirst("^.*?: error: ", "");
+    }
+
+    /** The library's comparison with this build's rule, thresholds and platform policy. */
+    Comparison comparison() throws MojoExecutionException {
+        return Comparison.of(RegressionCheck.withDefaults().with(RegressionRule.withDefaults().withMinDelta(minDelta))
+                        .withLenient(true))
+                .withGate(gateCheck())
+                .withMinDelta(minDelta)
+                .withAllowPlatformMismatch(allowPlatformMismatch)
+                .withWarnings(w -> getLog().warn(w));
+    }
+
+    /** The build's failure naming what regressed. */
+    private static MojoFailureException regression(Outcome outcome, Path report) {
+        List<String> failures = outcome.failures();
+        return new MojoFailureException("performance regression: " + failures.size() + " subsection"
+                + (failures.size() == 1 ? "" : "s") + ": " + String.join("; ", failures.subList(0,
+                        Math.min(SHOWN, failures.size()))) + (failures.size() > SHOWN ? "; ... "
+                        + (failures.size() - SHOWN) + " more" : "") + " (see " + report + ")");
+    }
+
+    /**
+     * Gates {@code current} (a results folder) against this platform's baselines with the library's
+     * comparison: the same rule and reports as the command line's {@code compare}. Every report goes
+     * to the output directory, the text report to the build log.
+     */
+    void gate(Path current) throws MojoFailureException, MojoExecutionException {
+        if (!hasBaselines()) {
+            throw new MojoFailureException(missingBaseline());
         }
         Path out = outputDirectory.toPath();
-        List<String> args = new ArrayList<>(List.of("compare", "-b", baseline.toString(), "-c", current.toString(),
-                "--lenient", "--rule", rule, "--min-change", String.valueOf(minChange), "--min-delta",
-                String.valueOf(minDelta), "--format", "text",
-                "--format", "json=" + out.resolve("report.json"), "--format", "markdown=" + out.resolve("report.md"),
-                "--format", "junit=" + out.resolve("report.xml"), "--format", "html=" + out.resolve("report.html")));
-        if (allowPlatformMismatch) {
-            args.add("--allow-platform-mismatch");
-        }
+        Outcome outcome;
         StringWriter text = new StringWriter();
-        StringWriter errors = new StringWriter();
-        int exit = Main.run(new PrintWriter(text), new PrintWriter(errors), args.toArray(new String[0]));
-        text.toString().lines().forEach(line -> getLog().info(line));
-        errors.toString().lines().filter(l -> !l.isBlank()).forEach(line -> getLog().warn(line));
-        getLog().info("perf-regression: reports in " + out + " (report.txt on the console, .json, .md, .xml, .html)");
-        switch (exit) {
-            case ExitCode.OK -> { }
-            case ExitCode.REGRESSION -> throw new MojoFailureException("performance regression: " + Regressions.named(
-                    out.resolve("report.json")) + " (see " + out.resolve("report.html") + ")");
-            case ExitCode.PLATFORM -> throw new MojoFailureException("not comparable with the baselines in "
-                    + baselineDir() + ": " + errors.toString().strip() + " (set perf.platform to this machine's own "
-                    + "baselines and run perf-regression:regenerate, or perf.allowPlatformMismatch=true for an advisory "
-                    + "comparison)");
-            default -> throw new MojoExecutionException("perf-regression compare failed: " + errors.toString().strip());
+        StringWriter warnings = new StringWriter();
+        try {
+            ReportTargets targets = ReportTargets.of(List.of("text", "json=" + out.resolve("report.json"),
+                    "markdown=" + out.resolve("report.md"), "junit=" + out.resolve("report.xml"),
+                    "html=" + out.resolve("report.html")), null)
+                    .protecting(BenchmarkFolder.dataFiles(baselineDir()).toArray(new Path[0]))
+                    .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));
+            outcome = comparison().withMeasuredOnly(true).run(baselineDir(), current);
+            targets.writeAll(outcome.suite(), new PrintWriter(text), new PrintWriter(warnings), System.getenv());
+        } catch (PlatformMismatchException e) {
+            throw new MojoFailureException("not comparable with the baselines in " + baselineDir() + ": "
+                    + e.getMessage() + " (set perf.platform to this machine's own baselines and run "
+                    + "perf-regression:regenerate, or perf.allowPlatformMismatch=true for an advisory comparison)");
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw new MojoExecutionException("perf-regression compare failed: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("perf-regression could not write its reports: " + e.getMessage(), e);
         }
+        text.toString().lines().forEach(line -> getLog().info(line));
+        warnings.toString().lines().filter(l -> !l.isBlank()).forEach(line -> getLog().warn(line));
+        getLog().info("perf-regression: reports in " + out + " (report.txt on the console, .json, .md, .xml, .html)");
+        if (outcome.failed()) {
+            throw regression(outcome, out.resolve("report.html"));
+        }
+    }
+
+    /** Failures the build message names; the reports have all. */
+    private static final int SHOWN = 10;
+
+    /** The gate with this build's minimum change; null under the seed rule. */
+    private GateCheck gateCheck() throws MojoExecutionException {
+        return switch (rule) {
+            case "gate" -> new GateCheck(ForkGate.withDefaults().withMinChangePct(minChange), Direction.LOWER_IS_BETTER);
+            case "seed" -> null;
+            default -> throw new MojoExecutionException("perf.rule must be gate or seed, got " + rule);
+        };
     }
 }

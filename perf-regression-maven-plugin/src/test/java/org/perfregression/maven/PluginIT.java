@@ -72,7 +72,7 @@ class PluginIT {
     }
 
     private static Path baselines() throws IOException {
-        try (Stream<Path> dirs = Files.list(project.resolve("src/perf/gt"))) {
+        try (Stream<Path> dirs = Files.list(project.resolve("src/perf/gt/sample-bench"))) { // a folder per module
             return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).findFirst()
                     .orElseThrow();
         }
@@ -93,18 +93,24 @@ class PluginIT {
     @Test
     @Order(2)
     void regenerateWritesTheBaselinesAndNeverReplacesThemWithoutForce() throws Exception {
-        Build build = mvn("package", "perf-regression:regenerate");
+        // A Maven build is no idle machine: the busy guard is the main job's, tested there.
+        Build build = mvn("package", "perf-regression:regenerate", "-Dperf.allowBusy=true");
         assertEquals(0, build.exitCode(), build.log());
-        assertTrue(build.log().contains("# Run progress:"), "JMH's progress is in the build log");
+        assertTrue(build.log().contains("pass 1/10"), "the interleaved passes' progress is in the build log");
         Path dir = baselines();
-        assertTrue(Files.isRegularFile(dir.resolve("sample-bench.json")) && Files.isRegularFile(
-                dir.resolve("sample-bench.meta.json")) && Files.isRegularFile(dir.resolve("metadata.json")), dir.toString());
-        assertTrue(Files.readString(dir.resolve("sample-bench.meta.json")).contains("\"forks\""), "the gate's fork layout");
-        String before = Files.readString(dir.resolve("sample-bench.json"));
+        for (String method : List.of("mix", "divide")) { // a dataset per benchmark method
+            assertTrue(Files.isRegularFile(dir.resolve(method + ".json")) && Files.isRegularFile(
+                    dir.resolve(method + ".meta.json")), dir + " " + method);
+            assertTrue(Files.readString(dir.resolve(method + ".meta.json")).contains("\"calibration_ns\""),
+                    "the gate's fork layout with the calibration kernel beside every sample");
+        }
+        String metadata = Files.readString(dir.resolve("metadata.json"));
+        assertTrue(metadata.contains("\"minimum_detectable_change\"") && metadata.contains("\"p10_ns\""), metadata);
+        String before = Files.readString(dir.resolve("mix.json"));
         Build again = mvn("package", "perf-regression:regenerate");
         assertNotEquals(0, again.exitCode(), again.log());
         assertTrue(again.log().contains("-Dperf.force=true"), again.log());
-        assertEquals(before, Files.readString(dir.resolve("sample-bench.json")), "nothing replaced");
+        assertEquals(before, Files.readString(dir.resolve("mix.json")), "nothing replaced");
     }
 
     @Test
@@ -112,9 +118,10 @@ class PluginIT {
     void checkPassesOnUnchangedCode() throws Exception {
         Build build = mvn("verify");
         assertEquals(0, build.exitCode(), build.log());
-        for (String report : List.of("report.json", "report.md", "report.xml", "report.html")) {
+        for (String report : List.of("report.md", "report.xml", "report.html", "run/report.json", "run/mix.json")) {
             assertTrue(Files.isRegularFile(project.resolve("target/perf-regression").resolve(report)), report);
         }
+        assertTrue(build.log().contains("machine check: the calibration kernel runs"), "the main job's machine check");
     }
 
     @Test
@@ -131,8 +138,8 @@ class PluginIT {
     void aBenchmarkThatThrowsFailsTheBuildNamingIt() throws Exception {
         Build build = mvn("verify", "-Dperf.jvmArgs=-Dsample.fail=true");
         assertNotEquals(0, build.exitCode(), build.log());
-        assertTrue(build.log().contains("benchmark failed: org.example.SampleBench.divide")
-                && build.log().contains("sample failure on purpose"), build.log());
+        assertTrue(build.log().contains("benchmark divide failed") && build.log().contains("sample failure on purpose"),
+                build.log());
     }
 
     @Test

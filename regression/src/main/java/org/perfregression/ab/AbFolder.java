@@ -1,14 +1,12 @@
 package org.perfregression.ab;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.perfregression.data.AtomicFolder;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.input.Sidecar;
 
@@ -82,24 +80,9 @@ public record AbFolder(Path dir) {
 
     /** Removes {@code path} and everything under it; what cannot be removed is left. */
     public static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
+            AtomicFolder.deleteTree(path);
+        } catch (IOException | java.io.UncheckedIOException e) {
             // best effort: a leftover temporary file is no reason to hide the run's own outcome
         }
     }

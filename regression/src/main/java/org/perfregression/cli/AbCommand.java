@@ -13,21 +13,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.perfregression.ab.AbFolder;
 import org.perfregression.ab.AbMeasurement;
 import org.perfregression.ab.AbRun;
 import org.perfregression.ab.AbSide;
-import org.perfregression.check.CheckResult;
+import org.perfregression.analysis.BenchmarkPair;
+import org.perfregression.analysis.SuiteComparison;
 import org.perfregression.check.Direction;
 import org.perfregression.data.InvalidInputException;
-import org.perfregression.data.SubsectionKey;
-import org.perfregression.gate.ForkedSamples;
-import org.perfregression.gate.GateOutcome;
 import org.perfregression.input.Dataset;
-import org.perfregression.report.ReportInput;
 import org.perfregression.report.ReportSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -141,25 +138,22 @@ public final class AbCommand implements Callable<Integer> {
             throw new InvalidInputException("the baseline side measures in " + b.unit() + ", the current side in "
                     + c.unit() + ": the benchmarks' @OutputTimeUnit or @BenchmarkMode differ; pass -tu / -bm to both");
         }
-        Direction direction = Direction.ofUnit(b.unit());
-        CheckResult seedResult = ruleOptions.check().withLenient(true).with(direction).compare(b.data(), c.data());
-        GateOutcome gate = null;
-        if (gateRule.gate()) {
-            Map<SubsectionKey, ForkedSamples> bForks = b.forks().split(b.data(), false, b.source());
-            Map<SubsectionKey, ForkedSamples> cForks = c.forks().split(c.data(), false, c.source());
-            gate = gateRule.check(direction).sideBySide(bForks, cForks).compare(bForks, cForks)
-                    .withFloor(ruleOptions.minDelta(), seedResult.medianChange());
-        }
         List<String> notes = new ArrayList<>();
         notes.add("A/B on one machine, interleaved fork by fork: " + bDescription + " | " + cDescription);
         notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate --interleaved -b "
                 + baselineFile + " -c " + currentFile + ")");
-        ReportInput input = new ReportInput("ab", b.unit() != null ? b.unit() : c.unit(), seedResult, b.data(), c.data(),
-                bDescription, cDescription, List.of(), gate);
-        ReportSuite suite = new ReportSuite(List.of(input), notes);
+        ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
+                .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null).withInterleaved(true)
+                .compare(List.of(new BenchmarkPair("ab", named(b, bDescription), named(c, cDescription),
+                        Direction.ofUnit(b.unit()), List.of())), notes, List.of());
         terminal.println();
         targets.writeAll(suite, spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv());
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** The side as the reports name it: its jar, commit, JVM and arguments rather than the samples' file. */
+    private static Dataset named(Dataset side, String description) {
+        return new Dataset(side.data(), side.unit(), side.platform(), description, side.forks());
     }
 
     private static Map<String, Object> sidecarExtra(AbSide side, AbMeasurement measurement, long seed) {

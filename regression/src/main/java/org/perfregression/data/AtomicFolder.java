@@ -124,7 +124,8 @@ public record AtomicFolder(Path root, String name, Hook hook) {
         deleteTree(old);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Removes {@code dir} and everything under it (links are removed, never followed); nothing when absent. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

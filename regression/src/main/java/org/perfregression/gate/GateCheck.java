@@ -52,6 +52,11 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         return new GateCheck(gate, direction, pct, run, firstTestDiscoveries);
     }
 
+    /** This check for data where {@code direction} is better. */
+    public GateCheck with(Direction direction) {
+        return new GateCheck(gate, direction, runTolerancePct, run, firstTestDiscoveries);
+    }
+
     /** Judges subsections relative to {@code run}, e.g. the whole suite's when comparing one benchmark of it. */
     public GateCheck withRunEffect(RunEffect run) {
         return new GateCheck(gate, direction, runTolerancePct, run, firstTestDiscoveries);

@@ -124,6 +124,7 @@ public final class HtmlReport implements Report {
     public void write(ReportSuite suite, Appendable out) throws IOException {
         String status = suite.failed() ? "failed" : "passed";
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"perf-regression-schema-version\" content=\"" + JsonReport.SCHEMA_VERSION + "\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
                 .append("<title>Performance check: ").append(status).append("</title><style>").append(STYLE)

@@ -29,6 +29,16 @@ import org.perfregression.gate.GateResult;
  */
 public final class JsonReport implements Report {
 
+    /**
+     * The version of this report's shape, its first field; {@code schema/perf-regression-report.schema.json}
+     * (in the jar) describes it. A field added keeps the version; a field removed, renamed or
+     * retyped raises it.
+     */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Where the JSON Schema of the report lies on the class path. */
+    public static final String SCHEMA_RESOURCE = "/schema/perf-regression-report.schema.json";
+
     private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
@@ -36,14 +46,18 @@ public final class JsonReport implements Report {
         try (JsonGenerator g = FACTORY.createGenerator(asWriter(out))) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             if (suite.single()) {
-                writeBenchmark(g, suite.benchmarks().get(0), suite.notes());
+                writeBenchmark(g, suite.benchmarks().get(0), suite.notes(), true);
             } else {
                 g.writeStartObject();
+                g.writeNumberField("schema_version", SCHEMA_VERSION);
                 g.writeObjectFieldStart("summary");
                 g.writeNumberField("benchmarks", suite.benchmarks().size());
                 g.writeNumberField("failing", suite.benchmarks().stream().filter(ReportInput::failed).count());
+                g.writeNumberField("total_tests", suite.benchmarks().stream().mapToLong(JsonReport::totalTests).sum());
                 g.writeNumberField("regressions", suite.benchmarks().stream().mapToLong(JsonReport::regressions).sum());
                 g.writeNumberField("improvements", suite.benchmarks().stream().mapToLong(JsonReport::improvements).sum());
+                g.writeNumberField("no_change", suite.benchmarks().stream().mapToLong(JsonReport::noChange).sum());
+                g.writeNumberField("missing_benchmarks", suite.missing().size());
                 g.writeBooleanField("failed", suite.failed());
                 g.writeStringField("line", suite.summaryLine());
                 g.writeEndObject();
@@ -51,13 +65,22 @@ public final class JsonReport implements Report {
                 g.writeObjectFieldStart("benchmarks");
                 for (ReportInput input : suite.benchmarks()) {
                     g.writeFieldName(input.benchmark());
-                    writeBenchmark(g, input, List.of());
+                    writeBenchmark(g, input, List.of(), false);
                 }
                 g.writeEndObject();
                 g.writeEndObject();
             }
         }
         out.append('\n');
+    }
+
+    /** The deciding rule's counts: the gate's where it decides, else the seed rule's. */
+    private static long totalTests(ReportInput input) {
+        return input.gate() != null ? input.gate().results().size() : input.result().summary().totalTests();
+    }
+
+    private static long noChange(ReportInput input) {
+        return input.gate() != null ? input.gate().count(Verdict.NO_CHANGE) : input.result().summary().noChange();
     }
 
     private static long regressions(ReportInput input) {
@@ -68,11 +91,19 @@ public final class JsonReport implements Report {
         return input.gate() != null ? input.gate().count(Verdict.IMPROVEMENT) : input.result().summary().improvements();
     }
 
-    /** One benchmark's object: its results, summaries, rule, unit, direction, sources and notes. */
-    private static void writeBenchmark(JsonGenerator g, ReportInput input, List<String> suiteNotes) throws IOException {
+    /**
+     * One benchmark's object: its results, summaries, rule, unit, direction, sources and notes.
+     *
+     * @param top whether it is the whole report (which names its schema version first)
+     */
+    private static void writeBenchmark(JsonGenerator g, ReportInput input, List<String> suiteNotes, boolean top)
+            throws IOException {
         CheckResult result = input.result();
         Map<SubsectionKey, GateResult> gateResults = input.gateByKey();
         g.writeStartObject();
+        if (top) {
+            g.writeNumberField("schema_version", SCHEMA_VERSION);
+        }
         g.writeObjectFieldStart("results");
         for (Map.Entry<String, Map<String, SubsectionResult>> section : result.bySection().entrySet()) {
             g.writeObjectFieldStart(section.getKey());

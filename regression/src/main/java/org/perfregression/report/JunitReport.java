@@ -51,6 +51,7 @@ public final class JunitReport implements Report {
                 .append(String.valueOf(tests(input))).append("\" failures=\"").append(String.valueOf(failures(input)))
                 .append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n")
                 .append("    <properties>\n");
+        property(out, "perf-regression.schema_version", Integer.toString(JsonReport.SCHEMA_VERSION));
         property(out, "baseline", input.baselineName());
         property(out, "current", input.currentName());
         property(out, "unit", input.scale());

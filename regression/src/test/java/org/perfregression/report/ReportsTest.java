@@ -81,7 +81,7 @@ class ReportsTest {
     @Test
     void markdownPutsRegressionsFirstAndFoldsTheRest() throws IOException {
         String md = render(ReportFormat.MARKDOWN);
-        assertTrue(md.startsWith("## Performance check: FAILED\n"), md);
+        assertTrue(md.startsWith("<!-- perf-regression report, schema version 1 -->\n## Performance check: FAILED\n"), md);
         assertTrue(md.contains("> **Note:** advisory: platforms differ &lt;b&gt;"), md);
         assertTrue(md.indexOf("#### Regressions (1)") < md.indexOf("#### Improvements (1)"), md);
         assertTrue(md.contains("#### Missing from current (fail the gate)\n\n- plain.gone"), md);
@@ -193,7 +193,7 @@ class ReportsTest {
                 "junit: perf.xml")));
         assertTrue(named.endsWith("characters; every result is in json: out/r.json, junit: perf.xml._\n"),
                 "the reports actually written: " + named.substring(named.length() - 300));
-        assertTrue(md.contains("</details>"), "the folded block is closed");
+        assertEquals(md.contains("<details>"), md.contains("</details>"), "a folded block that opens is closed");
         assertTrue(md.indexOf("#### Regressions") < md.indexOf("<details>"), "regressions come first");
     }
 

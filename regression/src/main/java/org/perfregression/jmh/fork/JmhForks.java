@@ -86,6 +86,24 @@ public final class JmhForks {
     }
 
     /**
+     * Each benchmark's own {@code @Fork(jvmArgsAppend)} among those {@code options} select (absent:
+     * none). JMH drops them as soon as a run sets {@code jvmArgsAppend} itself, as a harness that
+     * adds arguments to every fork must: it keeps them by adding them back.
+     */
+    public static Map<String, List<String>> ownJvmArgsAppend(Options options) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, options.getIncludes(),
+                options.getExcludes())) {
+            if (entry.getJvmArgsAppend().hasValue()) {
+                own.put(entry.getUsername(), List.copyOf(entry.getJvmArgsAppend().get()));
+            }
+        }
+        return own;
+    }
+
+    /**
      * The options of one fork of {@code c}: only this benchmark (JMH adds includes up, so the rest is
      * excluded), this mode, these values, one fork. Callers add JVM arguments and profilers.
      */

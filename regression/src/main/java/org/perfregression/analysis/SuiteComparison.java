@@ -1,0 +1,205 @@
+package org.perfregression.analysis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.perfregression.check.CheckResult;
+import org.perfregression.check.RegressionCheck;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.GateCheck;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
+import org.perfregression.gate.RunEffect;
+import org.perfregression.input.Dataset;
+import org.perfregression.report.ReportInput;
+import org.perfregression.report.ReportSuite;
+
+/**
+ * The one comparison of a suite of benchmarks, used by every front end (the main job, {@code compare},
+ * {@code ab}, the Maven plugin): the seed rule on every benchmark's first measurement, and with the
+ * gate its steps on the whole suite at once.
+ * <ol>
+ * <li>the seed rule per benchmark, on the current side's first measurement (confirmation forks
+ *     re-measure flags and must not count twice);
+ * <li>one run effect estimated over every benchmark's changes (the machine moved all of them alike),
+ *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
+ * <li>the first test per subsection;
+ * <li>flags re-measured: by a {@link Remeasure} step when there is one (the largest changes relative
+ *     to their MDC first, at most {@link #withConfirmMax}), else by the confirmation forks the current
+ *     data already holds;
+ * <li>the re-measured flags of every benchmark decided together at one false discovery rate;
+ * <li>the absolute floor, and one {@link ReportInput} per benchmark.
+ * </ol>
+ *
+ * <p>Immutable; configure with the {@code with...} methods.
+ */
+public final class SuiteComparison {
+
+    private final RegressionCheck seed;
+    private final GateCheck gate;
+    private final boolean interleaved;
+    private final boolean measuredOnly;
+    private final double minDelta;
+    private final Remeasure remeasure;
+    private final int confirmMax;
+
+    private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
+            double minDelta, Remeasure remeasure, int confirmMax) {
+        this.seed = seed;
+        this.gate = gate;
+        this.interleaved = interleaved;
+        this.measuredOnly = measuredOnly;
+        this.minDelta = minDelta;
+        this.remeasure = remeasure;
+        this.confirmMax = confirmMax;
+    }
+
+    /** The seed rule {@code seed} alone (its direction is each pair's). */
+    public static SuiteComparison of(RegressionCheck seed) {
+        return new SuiteComparison(seed, null, false, false, 0, null, 0);
+    }
+
+    /** Decides with the fork-aware {@code gate} (its direction is each pair's); null for the seed rule alone. */
+    public SuiteComparison withGate(GateCheck gate) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+    }
+
+    /** Whether both sides were measured interleaved on one machine ({@code ab}): no run effect, side by side. */
+    public SuiteComparison withInterleaved(boolean interleaved) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+    }
+
+    /**
+     * Whether to compare only what the current side measured (a partial run of a suite: a regex,
+     * {@code -p}): the baseline is cut to the current side's subsections, the rest is not missing.
+     */
+    public SuiteComparison withMeasuredOnly(boolean measuredOnly) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+    }
+
+    /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
+    public SuiteComparison withMinDelta(double minDelta) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+    }
+
+    /** Re-measures at most {@code max} of the first test's flags with {@code remeasure}; null for none. */
+    public SuiteComparison withRemeasure(Remeasure remeasure, int max) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max);
+    }
+
+    /**
+     * Compares every pair as one suite.
+     *
+     * @param notes lines every report must show
+     * @param missing baseline benchmarks without current data: each fails the suite
+     * @throws org.perfregression.data.InvalidInputException when the gate decides and a side does not
+     *     know which fork each sample came from
+     */
+    public ReportSuite compare(List<BenchmarkPair> pairs, List<String> notes, List<String> missing)
+            throws IOException {
+        List<PerformanceData> baselines = new ArrayList<>();
+        List<PerformanceData> currents = new ArrayList<>();
+        List<CheckResult> seeds = new ArrayList<>();
+        for (BenchmarkPair pair : pairs) {
+            PerformanceData current = firstMeasurement(pair.current());
+            PerformanceData baseline = measuredOnly
+                    ? pair.baseline().data().select(k -> current.has(k.section(), k.subsection()))
+                    : pair.baseline().data();
+            boolean wholeForks = gate != null && pair.baseline().forks() != null && pair.current().forks() != null;
+            RegressionCheck check = seed.with(pair.direction()).withEqualSampleCounts(!wholeForks);
+            seeds.add((measuredOnly ? check.withLenient(true) : check).compare(baseline, current));
+            baselines.add(baseline);
+            currents.add(current);
+        }
+        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines);
+        List<ReportInput> inputs = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            BenchmarkPair pair = pairs.get(i);
+            inputs.add(new ReportInput(pair.benchmark(), pair.unit(), seeds.get(i), baselines.get(i), currents.get(i),
+                    pair.baseline().source(), pair.current().source(), pair.notes(),
+                    gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange())));
+        }
+        return new ReportSuite(inputs, notes, missing);
+    }
+
+    /** The gate's steps on the whole suite (see the class comment). */
+    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData) throws IOException {
+        List<Map<SubsectionKey, ForkedSamples>> baselines = new ArrayList<>();
+        List<Map<SubsectionKey, ForkedSamples>> currents = new ArrayList<>();
+        List<double[]> changes = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Dataset b = pairs.get(i).baseline();
+            Dataset c = pairs.get(i).current();
+            for (Dataset d : List.of(b, c)) {
+                if (d.forks() == null) {
+                    throw new org.perfregression.data.InvalidInputException(d.source() + ": --rule gate needs to know "
+                            + "which fork each sample came from: a JMH result file, or PerformanceData with its "
+                            + "sidecar's \"forks\" (the main job and ab write them)");
+                }
+            }
+            baselines.add(b.forks().split(baselineData.get(i), false, b.source()));
+            currents.add(c.forks().split(c.data(), false, c.source()));
+            changes.addAll(gate.with(pairs.get(i).direction()).changes(baselines.get(i), currents.get(i)));
+        }
+        // The machine moved every benchmark of the run alike: one effect for the whole suite.
+        RunEffect run = RunEffect.estimate(changes);
+        List<GateCheck> checks = new ArrayList<>();
+        List<GateOutcome> first = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateCheck check = gate.with(pairs.get(i).direction());
+            check = interleaved ? check.sideBySide(baselines.get(i), currents.get(i)) : check.withRunEffect(run);
+            checks.add(check);
+            first.add(check.compare(baselines.get(i), currents.get(i)));
+        }
+        Map<String, Dataset> fresh = remeasure == null ? Map.of() : remeasured(pairs, first);
+        List<GateOutcome> remeasured = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
+            Map<SubsectionKey, ForkedSamples> more = c.forks().split(c.data(), true, c.source());
+            boolean flagged = first.get(i).results().stream().anyMatch(GateResult::flagged);
+            remeasured.add(flagged && !more.isEmpty() ? checks.get(i).remeasure(first.get(i), baselines.get(i), more)
+                    : first.get(i));
+        }
+        double threshold = gate.discoveryThreshold(remeasured.stream().filter(GateOutcome::confirmationRun).toList());
+        List<GateOutcome> decided = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateOutcome r = remeasured.get(i);
+            decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
+        }
+        return decided;
+    }
+
+    /** Runs the re-measure step on the suite's flags, the largest changes relative to their MDC first. */
+    private Map<String, Dataset> remeasured(List<BenchmarkPair> pairs, List<GateOutcome> first) throws IOException {
+        List<GateResult> flagged = new ArrayList<>();
+        List<String> benchmarks = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            for (GateResult r : first.get(i).results()) {
+                if (r.flagged()) {
+                    flagged.add(r);
+                    benchmarks.add(pairs.get(i).benchmark());
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < flagged.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> flagged.get(i).severity()).reversed());
+        List<SuiteKey> chosen = order.stream().limit(confirmMax)
+                .map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList();
+        return chosen.isEmpty() ? Map.of() : remeasure.fresh(chosen);
+    }
+
+    /**
+     * The samples of a run's first measurement: a main job's results also hold confirmation forks,
+     * which re-measure flags and must not count twice.
+     */
+    public static PerformanceData firstMeasurement(Dataset data) {
+        return data.forks() == null ? data.data() : data.forks().firstMeasurement(data.data(), data.source());
+    }
+}

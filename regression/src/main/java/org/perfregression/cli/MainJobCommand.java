@@ -1,0 +1,498 @@
+package org.perfregression.cli;
+
+import org.perfregression.analysis.SuiteKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.perfregression.analysis.BenchmarkPair;
+import org.perfregression.analysis.SuiteComparison;
+import org.perfregression.check.Direction;
+import org.perfregression.input.Dataset;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.harness.BaselineCoverage;
+import org.perfregression.harness.BaselineQuality;
+import org.perfregression.harness.GroundTruth;
+import org.perfregression.harness.Provenance;
+import org.perfregression.harness.ResultsFolder;
+import org.perfregression.harness.Suite;
+import org.perfregression.harness.SuiteResults;
+import org.perfregression.harness.SuiteRun;
+import org.perfregression.harness.WarmupCheck;
+import org.perfregression.input.Sidecar;
+import org.perfregression.platform.CpuClock;
+import org.perfregression.platform.MachineLoad;
+import org.perfregression.platform.MachineSpeed;
+import org.perfregression.input.BenchmarkFolder;
+import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.FileNames;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.platform.Platform;
+import org.perfregression.platform.PlatformGuard;
+import org.perfregression.platform.PlatformMismatchException;
+import org.perfregression.report.ReportFormat;
+import org.perfregression.report.ReportSuite;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * The main job of a suite ({@link Suite}): runs it on JMH as interleaved passes, turns the raw
+ * samples into PerformanceData, compares them with the ground truth of this platform through the one
+ * suite comparison (re-measuring flags in fresh forks) and exits with the verdict; or, with
+ * {@code --regenerate-gt}, replaces the baselines as one set. Options this command does not know are
+ * JMH's and go to JMH. A suite's main class starts it with {@link #run(Suite, String...)}.
+ */
+@Command(name = "main-job",
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = "Runs the suite on JMH, writes JMH's JSON and one PerformanceData file per benchmark to the "
+                + "results folder, compares them with the ground truth of this platform and prints a verdict table "
+                + "per benchmark. Any other option is JMH's (a benchmark regex, -f, -i, -wi, -r, -w, -p name=v1,v2, "
+                + "-prof gc, -jvmArgsAppend, -l, -lp; -h lists them all).",
+        subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class})
+public final class MainJobCommand implements Callable<Integer> {
+
+    /** JMH options that only list or explain things: handed to JMH as they are. */
+    private static final Set<String> JMH_INFORMATIONAL = Set.of("-h", "-l", "-lp", "-lprof", "-lrf");
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help (JMH's options: -h).")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Show the version.")
+    boolean version;
+
+    @Option(names = "--quick", description = "Smoke run: 1 fork, part of the suite, short iterations (about a "
+            + "minute). Not a measurement: never use it for baselines.")
+    boolean quick;
+
+    @Option(names = "--results-dir", paramLabel = "DIR",
+            description = "Where this run's files go (default: results/<date-time>).")
+    Path resultsDir;
+
+    @Option(names = "--from-results", paramLabel = "DIR",
+            description = "Do not run: take the JMH results of an earlier run from DIR (its jmh-result.json).")
+    Path fromResults;
+
+    @Option(names = "--gt-dir", paramLabel = "DIR",
+            description = "The ground-truth folder (default: ${DEFAULT-VALUE}).")
+    Path gtDir;
+
+    @Option(names = "--platform", paramLabel = "NAME",
+            description = "Baselines to use or write (default: this machine's id, e.g. linux-amd64-2cpu-jdk17).")
+    String platform;
+
+    @Option(names = "--regenerate-gt",
+            description = "Write this run's samples as the baselines of the platform and show what changed.")
+    boolean regenerate;
+
+    @Option(names = "--force", description = "With --regenerate-gt: replace existing baselines.")
+    boolean force;
+
+    @Option(names = "--partial", description = "With --regenerate-gt: the run may measure part of the suite (a regex, "
+            + "-p); only its subsections are replaced, every other baseline is kept. Without it a regeneration must "
+            + "measure every combination.")
+    boolean partial;
+
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
+            description = "Another report of the whole suite: text, json, markdown, junit or html, to FILE (default: "
+                    + "report.<ext> in the results folder). Repeatable. The text report always goes to the terminal "
+                    + "and report.txt, the JSON one to report.json.")
+    List<String> formats = new ArrayList<>();
+
+    @Mixin
+    PlatformOptions platformOptions = new PlatformOptions();
+
+    @Mixin
+    RuleOptions rule;
+
+    @Mixin
+    GateOptions gateOptions = new GateOptions();
+
+    @Unmatched
+    List<String> jmhArgs = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Suite suite;
+
+    private MainJobCommand(Suite suite) {
+        this.suite = suite;
+        this.gtDir = suite.defaultGtDir();
+    }
+
+    /**
+     * Runs the main job of {@code suite} with the command line {@code args} and returns its exit
+     * code. JMH's listing options ({@code -h}, {@code -l}, ...) are JMH's to answer.
+     */
+    public static int run(Suite suite, String... args) throws Exception {
+        if (java.util.Arrays.stream(args).anyMatch(JMH_INFORMATIONAL::contains)) {
+            org.openjdk.jmh.Main.main(args);
+            return ExitCode.OK;
+        }
+        CommandLine commandLine = commandLine(suite);
+        return Main.execute(commandLine, args);
+    }
+
+    /** The main job's command line for {@code suite}, with this project's error handling; JMH's options pass through. */
+    public static CommandLine commandLine(Suite suite) {
+        CommandLine commandLine = Main.newCommandLine(new MainJobCommand(suite));
+        // Errors read "benchmarks.jar: error: ...", as the user's command ends.
+        commandLine.setCommandName(suite.command().substring(suite.command().lastIndexOf(' ') + 1));
+        commandLine.setUnmatchedArgumentsAllowed(true);
+        commandLine.setUnmatchedOptionsArePositionalParams(true);
+        String c = suite.command();
+        commandLine.getCommandSpec().usageMessage().footer("", "Examples:",
+                "  " + c + "                      the whole suite against the ground truth",
+                "  " + c + " --quick              a one-minute smoke run",
+                "  " + c + " REGEX -p name=v1,v2  part of the suite",
+                "  " + c + " --regenerate-gt      new baselines for this platform",
+                "  " + c + " compare -b B.json -c C.json",
+                "  " + c + " ab --baseline-jar old.jar --current-jar new.jar REGEX",
+                "", ExitCode.HELP);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        if (regenerate && quick) {
+            throw new InvalidInputException("--regenerate-gt with --quick: baselines must be measured with the "
+                    + "default settings, a quick run has too few samples");
+        }
+        if ((force || partial) && !regenerate) {
+            throw new InvalidInputException((force ? "--force" : "--partial") + " only makes sense with --regenerate-gt");
+        }
+        if (gateOptions.rule.interleaved()) {
+            throw new InvalidInputException("--interleaved is for ab and compare: the main job compares with baselines "
+                    + "measured at another time, whose run shift it must estimate");
+        }
+        ForkGate forkGate = gateOptions.gate();
+        CommandLineOptions jmh = parseJmh(jmhArgs);
+        String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
+        GroundTruth gt = new GroundTruth(gtDir, stagingHook()).describingWith(rule.check());
+        GroundTruth.Baselines baselines = null;
+        if (regenerate && !force && !partial) {
+            gt.requireNoBaselines(platformName);
+        } else if (!regenerate) {
+            // Before a ten-minute run: is there anything to compare with?
+            if (!gt.has(platformName)) {
+                throw noBaseline(gt, platformName);
+            }
+            baselines = gt.load(platformName);
+            if (gateOptions.rule.gate() && baselines.layouts().size() < baselines.byBenchmark().size()) {
+                throw new PlatformMismatchException("the baselines in " + baselines.dir() + " have no fork layout "
+                        + "(made before the fork-aware gate): regenerate them with --regenerate-gt --force, or gate "
+                        + "with the seed's rule (--rule seed)");
+            }
+            requireUnitAndMode(jmh, baselines);
+        }
+        if (regenerate && fromResults == null && !gateOptions.allowBusy) {
+            refuseBusy(quietCheck(), "before the run");
+        }
+
+        List<String> notes = new ArrayList<>();
+        ResultsFolder folder;
+        SuiteResults results;
+        SuiteRun run = null;
+        if (fromResults != null) {
+            folder = new ResultsFolder(FileNames.requireFolder(fromResults, "--from-results")).requireOutside(gtDir,
+                    "--from-results");
+            List<SuiteKey> plan = SuiteResults.readPlan(folder);
+            if (plan == null && baselines != null) {
+                // Without a plan a failed benchmark looks like one not run: expect everything the baselines have.
+                plan = BaselineCoverage.keys(baselines.byBenchmark());
+                notes.add(folder.plan() + " is missing: every baseline subsection was expected in the results");
+            }
+            results = SuiteResults.read(folder, plan, suite.mapping());
+            if (regenerate) {
+                BaselineCoverage.requireWholeSuite(suite, BaselineCoverage.keys(results.byBenchmark()), partial,
+                        fromResults + " has");
+            }
+            if (baselines != null) {
+                machineCheck(results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray(),
+                        baselines, notes, out);
+            }
+        } else {
+            folder = (resultsDir != null ? new ResultsFolder(FileNames.requireFolder(resultsDir, "--results-dir"))
+                    : ResultsFolder.timestamped()).requireOutside(gtDir, "--results-dir");
+            run = new SuiteRun(suite, jmh, quick, folder, regenerate ? suite.baselineForks() : suite.forks());
+            if (regenerate) {
+                BaselineCoverage.requireWholeSuite(suite, run.expected(), partial, "this run would measure");
+            }
+            folder.create();
+            GroundTruth.Baselines against = baselines;
+            run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out));
+            results = SuiteResults.read(folder, run.expected(), suite.mapping());
+        }
+        results.write(folder);
+        out.println("PerformanceData written to " + folder.dir() + ": "
+                + String.join(", ", results.byBenchmark().keySet().stream().map(b -> b + ".json").toList()));
+        out.println(WarmupCheck.of(results.jmhResults()).summary());
+        double otherCpu = results.otherCpuPct();
+        if (Double.isFinite(otherCpu)) {
+            out.printf(Locale.ROOT, "machine load: other processes used %.1f%% of the CPU during the run%n", otherCpu);
+        }
+
+        if (regenerate) {
+            if (!gateOptions.allowBusy) {
+                refuseBusy(otherCpu, "during the run");
+            }
+            SuiteResults regenerated = run == null ? results : withModesEstimated(run, results, folder, out);
+            BaselineCoverage.requireEnoughSamples(suite, regenerated.byBenchmark(), partial, out);
+            String measuredOn = regenerated.platform().id();
+            if (platform == null && !measuredOn.equals(platformName)) {
+                // -jvm ran another JDK: the baselines belong to the platform the samples came from.
+                platformName = FileNames.requirePlain(measuredOn, "platform");
+                out.println("the benchmarks ran on " + measuredOn + " (JMH's -jvm): writing its baselines");
+            }
+            List<String> command = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+            Map<String, Object> metadata = Provenance.of(platformName, regenerated.jmhResults(),
+                    suite.command() + " " + String.join(" ", command));
+            BaselineQuality quality = BaselineQuality.of(regenerated, forkGate, run == null ? 0 : run.passes(),
+                    suite.forks(), otherCpu);
+            metadata.putAll(quality.toMetadata());
+            metadata.put("forks_disagreeing", List.copyOf(BaselineQuality.disagreeing(regenerated, MODES_FACTOR).values()));
+            Map<String, Sidecar> sidecars = new LinkedHashMap<>();
+            regenerated.byBenchmark().keySet().forEach(b -> sidecars.put(b, regenerated.sidecar(b)));
+            gt.write(platformName, new GroundTruth.NewSet(regenerated.byBenchmark(), sidecars, metadata), force, partial,
+                    out);
+            out.println(quality.summary());
+            return ExitCode.OK;
+        }
+        if (Double.isFinite(otherCpu) && otherCpu > BUSY_PCT) {
+            notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "
+                    + "verdicts may reflect them", otherCpu));
+        }
+        return compare(baselines, results, run, folder, notes, out);
+    }
+
+    /** Forks of one subsection whose levels differ by this factor or more disagree "several-fold". */
+    static final double MODES_FACTOR = 2.0;
+
+    /**
+     * Baselines must not store a level that depends on which JIT or GC mode a few forks happened to
+     * land in (seen on a string-building benchmark: forks at 48 and 447 ns). Subsections whose forks
+     * disagree several-fold get as many forks again, so that the mix of modes is estimated from
+     * twice the forks; those that still disagree are named, stored with their forks, and listed in
+     * {@code metadata.json} ({@code forks_disagreeing}).
+     */
+    private SuiteResults withModesEstimated(SuiteRun run, SuiteResults results, ResultsFolder folder, PrintStream out)
+            throws IOException {
+        Map<SuiteKey, String> split = BaselineQuality.disagreeing(results, MODES_FACTOR);
+        if (split.isEmpty()) {
+            return results;
+        }
+        split.values().stream().limit(5).forEach(d -> out.println("forks disagree: " + d));
+        run.extend(List.copyOf(split.keySet()), suite.baselineForks(), out);
+        SuiteResults extended = SuiteResults.read(folder, null, suite.mapping());
+        extended.write(folder);
+        BaselineQuality.disagreeing(extended, MODES_FACTOR).values()
+                .forEach(d -> out.println("WARNING: after more forks, forks still disagree (distinct modes): " + d));
+        return extended;
+    }
+
+    /** Set only by the integration test that kills a regeneration between two files: pause after each. */
+    public static final String STAGE_PAUSE_PROPERTY = "perf-regression.test.stage-pause-ms";
+
+    private static GroundTruth.StagingHook stagingHook() {
+        long pauseMillis = Long.getLong(STAGE_PAUSE_PROPERTY, 0);
+        if (pauseMillis <= 0) {
+            return file -> { };
+        }
+        return file -> {
+            System.out.println("staged " + file.getFileName());
+            System.out.flush();
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** The main job's absolute floor: a change of two clock cycles per operation is no verdict. */
+    static final int FLOOR_CYCLES = 2;
+
+    /** Other processes' CPU above this share (% of all cores) make a machine busy. */
+    static final double BUSY_PCT = 10;
+
+    /** Other processes' CPU share over two idle seconds of this JVM. */
+    private static double quietCheck() throws InterruptedException {
+        MachineLoad load = MachineLoad.ofThisMachine();
+        Thread.sleep(2000);
+        return load.otherSinceLast();
+    }
+
+    public static void refuseBusy(double otherCpuPct, String when) {
+        if (Double.isFinite(otherCpuPct) && otherCpuPct > BUSY_PCT) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "refusing to make baselines on a busy machine: "
+                    + "other processes used %.1f%% of the CPU %s (more than %.0f%%); baselines must record this "
+                    + "machine's quiet speed. Stop them (see top) and run again, or pass --allow-busy",
+                    otherCpuPct, when, BUSY_PCT));
+        }
+    }
+
+    /**
+     * Is this machine comparable with the one that made the baselines? Measured by the calibration
+     * kernel, early in the run: far outside the tolerance the run stops (exit 3) unless the user asked
+     * to normalise, and then every report says the result is advisory.
+     */
+    private void machineCheck(double[] speeds, GroundTruth.Baselines baselines, List<String> notes, PrintStream out) {
+        if (baselines.speed() == null || speeds.length == 0) {
+            notes.add("no machine check: " + (speeds.length == 0 ? "this run has" : "the baselines have")
+                    + " no calibration times");
+            return;
+        }
+        MachineSpeed now = MachineSpeed.of(speeds);
+        String how = now.describeAgainst(baselines.speed());
+        boolean comparable = Math.abs(Math.log(now.p10Ns() / baselines.speed().p10Ns()))
+                <= Math.log1p(gateOptions.machineTolerancePct / 100);
+        out.printf(Locale.ROOT, "machine check: the calibration kernel runs %s than on the baselines' machine "
+                + "(%.1f ns against %.1f ns, 10th percentiles of %d and %d timings)%n", how, now.p10Ns(),
+                baselines.speed().p10Ns(), now.count(), baselines.speed().count());
+        if (comparable) {
+            return;
+        }
+        if (!gateOptions.normaliseMachine) {
+            throw new PlatformMismatchException("this machine measures differently from the one that made the baselines "
+                    + "in " + baselines.dir() + ": the calibration kernel runs " + how + " (tolerance "
+                    + gateOptions.machineTolerancePct + "%); make baselines for this machine (--regenerate-gt "
+                    + "--platform NAME) or compare anyway with every sample scaled by the calibration (--normalise-machine, "
+                    + "advisory)");
+        }
+        notes.add("advisory: this machine runs the calibration kernel " + how + " than the baselines' machine; "
+                + "samples were normalised by it (--normalise-machine)");
+    }
+
+    private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
+            List<String> machineNotes, PrintStream out) throws IOException {
+        requireUnitAndMode(results, baselines);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--min-delta") && "ns/op".equals(results.unit())) {
+            CpuClock clock = CpuClock.ofThisMachine();
+            rule.defaultMinDelta(clock.floorNs(FLOOR_CYCLES));
+            out.printf(Locale.ROOT, "absolute floor: changes under %.3f ns/op are no verdict (%s; --min-delta to change)%n",
+                    rule.minDelta(), clock.describe(FLOOR_CYCLES));
+        }
+        List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), results.platform(),
+                platformOptions.allowMismatch(), "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
+        notes.addAll(machineNotes);
+        Direction direction = Direction.ofUnit(results.unit());
+        List<BenchmarkPair> pairs = new ArrayList<>();
+        for (String benchmark : results.byBenchmark().keySet()) {
+            pairs.add(new BenchmarkPair(benchmark, baselines.dataset(benchmark), results.dataset(benchmark, folder),
+                    direction, List.of()));
+        }
+        SuiteComparison comparison = SuiteComparison.of(rule.check()).withMeasuredOnly(true).withMinDelta(rule.minDelta())
+                .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null);
+        if (run != null && gateOptions.confirmForks > 0) {
+            comparison = comparison.withRemeasure(flagged -> {
+                run.confirm(flagged, gateOptions.confirmForks, out);
+                SuiteResults confirmed = SuiteResults.read(folder, null, suite.mapping());
+                confirmed.write(folder);
+                Map<String, Dataset> fresh = new LinkedHashMap<>();
+                confirmed.byBenchmark().keySet().forEach(b -> fresh.put(b, confirmed.dataset(b, folder)));
+                return fresh;
+            }, gateOptions.confirmMax);
+        }
+        ReportSuite suite = comparison.compare(pairs, notes, List.of());
+        ReportTargets targets = new ReportTargets(reportTargets(folder), List.of())
+                .protecting(BenchmarkFolder.dataFiles(folder.dir()).toArray(new Path[0]))
+                .protecting(BenchmarkFolder.dataFiles(baselines.dir()).toArray(new Path[0]));
+        PrintWriter writer = new PrintWriter(out, true);
+        targets.writeAll(suite, writer, new PrintWriter(System.err, true), System.getenv());
+        writer.flush();
+        out.println("reports: " + String.join(", ", targets.targets().stream().filter(t -> t.file() != null)
+                .map(t -> t.file().toString()).toList()));
+        return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /**
+     * The text report on the terminal, {@code report.txt} and {@code report.json} in the results
+     * folder, and each {@code --format}: to its file, or without one to {@code report.<ext>} there.
+     */
+    private List<ReportTarget> reportTargets(ResultsFolder folder) {
+        List<ReportTarget> targets = new ArrayList<>(List.of(ReportTarget.parse("text"),
+                new ReportTarget(ReportFormat.TEXT, folder.report("report.txt")),
+                new ReportTarget(ReportFormat.JSON, folder.report("report.json"))));
+        for (String format : formats) {
+            ReportTarget target = ReportTarget.parse(format);
+            targets.add(target.file() != null ? target
+                    : new ReportTarget(target.format(), folder.report("report." + target.format().extension())));
+        }
+        return targets;
+    }
+
+    /**
+     * Before the run: JMH's {@code -tu} and {@code -bm} change what a sample means. Against baselines
+     * of another unit or mode a slowdown would read as an improvement, so such a run is refused.
+     */
+    private void requireUnitAndMode(CommandLineOptions jmh, GroundTruth.Baselines baselines) {
+        String mode = jmh.getBenchModes().size() == 1 ? jmh.getBenchModes().iterator().next().shortLabel()
+                : jmh.getBenchModes().isEmpty() ? suite.mode() : "several modes";
+        String unit = jmh.getTimeUnit().hasValue()
+                ? (mode.equals("thrpt") ? "ops/" + shortUnit(jmh.getTimeUnit().get()) : shortUnit(jmh.getTimeUnit().get()) + "/op")
+                : null;
+        refuseMismatch(baselines, mode, unit, "this run asks for (-bm/-tu)");
+    }
+
+    /** After the run: what the results say. */
+    private static void requireUnitAndMode(SuiteResults results, GroundTruth.Baselines baselines) {
+        refuseMismatch(baselines, String.join(", ", results.modes()), results.unit(), "this run measured");
+    }
+
+    private static void refuseMismatch(GroundTruth.Baselines baselines, String mode, String unit, String what) {
+        String baselineUnit = baselines.units().values().stream().findFirst().orElse(null);
+        boolean modeDiffers = mode != null && baselines.mode() != null && !baselines.mode().equals(mode);
+        boolean unitDiffers = unit != null && baselineUnit != null && !baselineUnit.equals(unit);
+        if (modeDiffers || unitDiffers) {
+            throw new InvalidInputException("the baselines in " + baselines.dir() + " are in mode " + baselines.mode()
+                    + " and unit " + baselineUnit + ", " + what + " mode " + mode + (unit == null ? "" : " and unit "
+                    + unit) + ": the samples would not be comparable; drop -bm and -tu (or make baselines in that "
+                    + "unit and mode with --regenerate-gt --platform NAME)");
+        }
+    }
+
+    /** JMH's abbreviation of a time unit, as in its score units. */
+    private static String shortUnit(java.util.concurrent.TimeUnit unit) {
+        return switch (unit) {
+            case NANOSECONDS -> "ns";
+            case MICROSECONDS -> "us";
+            case MILLISECONDS -> "ms";
+            case SECONDS -> "s";
+            case MINUTES -> "min";
+            case HOURS -> "hr";
+            case DAYS -> "day";
+        };
+    }
+
+    private PlatformMismatchException noBaseline(GroundTruth gt, String platformName) {
+        List<String> available = gt.platforms();
+        return new PlatformMismatchException("no baselines for platform " + platformName + " in " + gtDir
+                + (available.isEmpty() ? "" : " (there are: " + String.join(", ", available) + ")")
+                + "; create them with: " + suite.regenerate() + (platform != null ? " --platform " + platform : ""));
+    }
+
+    private static CommandLineOptions parseJmh(List<String> args) {
+        try {
+            return new CommandLineOptions(args.toArray(new String[0]));
+        } catch (CommandLineOptionException e) {
+            throw new InvalidInputException("JMH option: " + e.getMessage());
+        }
+    }
+}

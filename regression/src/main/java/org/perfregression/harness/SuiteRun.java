@@ -1,0 +1,327 @@
+package org.perfregression.harness;
+
+import org.perfregression.analysis.SuiteKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.perfregression.data.AtomicFiles;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.jmh.fork.JmhForks;
+import org.perfregression.platform.MachineLoad;
+
+/**
+ * Runs the suite on JMH as randomized interleaved passes (Abedi and Brecht, ICPE 2017): each pass
+ * runs one fork of every combination, in a fresh random order, so that a slow phase of a shared
+ * machine hits one fork of many combinations instead of every fork of a few. Every fork runs the
+ * {@link CalibrationProfiler} kernel beside its samples. JMH's JSON (all forks of a combination as one
+ * result, in pass order), the fork log ({@code forks.json}: pass, start, other processes' CPU) and
+ * JMH's full log go to the results folder; the terminal gets one progress line per fork.
+ *
+ * <p>Flagged subsections can then be {@linkplain #confirm re-measured} in fresh forks.
+ */
+public final class SuiteRun {
+
+    /** After this many forks the run's calibration is compared with the baselines' (machine check). */
+    public static final int MACHINE_CHECK_FORKS = 40;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Sees the calibration times measured so far, once, early in the run; may stop it by throwing. */
+    public interface SpeedCheck {
+        void check(double[] calibrationNs);
+    }
+
+    /** One fork as the fork log records it. */
+    public record ForkEntry(String benchmark, String section, String subsection, int pass, boolean confirmation,
+            long startedMillis, double otherCpuPct) {
+    }
+
+    private final Suite suite;
+    private final ResultsFolder folder;
+    private final Options base;
+    private final List<Combination> combinations;
+    private final int passes;
+    private final long seed;
+    private final Map<SuiteKey, List<BenchmarkResult>> forks = new LinkedHashMap<>();
+    private final Map<SuiteKey, BenchmarkParams> params = new LinkedHashMap<>();
+    private final List<ForkEntry> forkLog = new ArrayList<>();
+    private final MachineLoad load = MachineLoad.ofThisMachine();
+    private final ClassSharing classSharing;
+    private final Map<String, List<String>> ownJvmArgsAppend;
+
+    /**
+     * @param defaultPasses forks per combination unless the user gave {@code -f}
+     */
+    public SuiteRun(Suite suite, CommandLineOptions jmh, boolean quick, ResultsFolder folder, int defaultPasses) {
+        this.suite = suite;
+        this.folder = folder;
+        this.base = options(suite, jmh, quick);
+        this.combinations = combinations(suite, base);
+        this.passes = quick ? jmh.getForkCount().orElse(1) : jmh.getForkCount().orElse(defaultPasses);
+        if (passes < 1) {
+            throw new InvalidInputException("-f " + passes + ": the suite needs at least one forked JVM per "
+                    + "combination (its compile-time arguments are per JVM)");
+        }
+        this.seed = System.nanoTime();
+        this.classSharing = jmh.getJvm().hasValue() ? ClassSharing.off() : ClassSharing.forThisJvm();
+        this.ownJvmArgsAppend = JmhForks.ownJvmArgsAppend(base);
+        if (combinations.isEmpty()) {
+            throw new BenchmarkFailure("no benchmark matches " + base.getIncludes()
+                    + " (" + suite.command() + " -l lists them)");
+        }
+    }
+
+    /** The JMH options of this run, before the per-fork ones. */
+    private static Options options(Suite suite, CommandLineOptions jmh, boolean quick) {
+        ChainedOptionsBuilder builder = suite.restrict(new OptionsBuilder().parent(jmh).shouldFailOnError(true), jmh, quick);
+        if (quick) {
+            if (!jmh.getWarmupIterations().hasValue()) {
+                builder.warmupIterations(5);
+            }
+            if (!jmh.getWarmupTime().hasValue()) {
+                builder.warmupTime(TimeValue.milliseconds(30));
+            }
+            if (!jmh.getMeasurementIterations().hasValue()) {
+                builder.measurementIterations(20);
+            }
+            if (!jmh.getMeasurementTime().hasValue()) {
+                builder.measurementTime(TimeValue.milliseconds(3));
+            }
+        }
+        return builder.build();
+    }
+
+    public int passes() {
+        return passes;
+    }
+
+    /**
+     * Every (benchmark, parameters) this run must produce, placed by the same mapping that files the
+     * results.
+     */
+    public static List<Combination> combinations(Suite suite, Options options) {
+        return JmhForks.combinations(options).stream().map(c -> new Combination(c, new SuiteKey(c.method(),
+                suite.mapping().key(c.shortName(), c.mode(), c.params())))).toList();
+    }
+
+    /** The keys every combination files its samples under. */
+    public List<SuiteKey> expected() {
+        return combinations.stream().map(Combination::key).toList();
+    }
+
+    /**
+     * Runs every pass.
+     *
+     * @param speedCheck called once after {@link #MACHINE_CHECK_FORKS} forks (or at the end of a
+     *     shorter run) with the calibration times so far; null for none
+     * @throws BenchmarkFailure naming the benchmark that failed
+     */
+    public void run(PrintStream terminal, SpeedCheck speedCheck) throws IOException {
+        int total = combinations.size() * passes;
+        terminal.println("Running " + combinations.size() + " benchmark combinations x " + passes + " fork"
+                + (passes == 1 ? "" : "s") + " as " + passes + " interleaved pass" + (passes == 1 ? "" : "es")
+                + " in random order (seed " + seed + "); JMH's log: " + folder.jmhLog());
+        writePlan();
+        Random random = new Random(seed);
+        try (ForkRunner runner = new ForkRunner(terminal, total, false)) {
+            boolean checked = speedCheck == null;
+            for (int pass = 1; pass <= passes; pass++) {
+                List<Combination> order = new ArrayList<>(combinations);
+                Collections.shuffle(order, random);
+                for (Combination c : order) {
+                    runner.fork(c, pass, "pass " + pass + "/" + passes);
+                    if (!checked && runner.done() >= Math.min(MACHINE_CHECK_FORKS, total)) {
+                        checked = true;
+                        speedCheck.check(calibrationSoFar());
+                    }
+                }
+            }
+        }
+        writeResults();
+    }
+
+    /**
+     * Re-measures {@code keys} in {@code forksEach} fresh forks each, interleaved in random order,
+     * and adds them to the results as confirmation forks.
+     */
+    public void confirm(List<SuiteKey> keys, int forksEach, PrintStream terminal) throws IOException {
+        more(keys, forksEach, terminal, true, "Confirming " + keys.size() + " flagged subsection"
+                + (keys.size() == 1 ? "" : "s") + " in " + forksEach + " fresh forks each", "confirm");
+    }
+
+    /**
+     * Measures {@code keys} in {@code forksEach} more forks each, as further passes of the first
+     * measurement: for subsections whose forks disagree (a benchmark with distinct JIT modes), so
+     * that the mix of modes is estimated from more forks.
+     */
+    public void extend(List<SuiteKey> keys, int forksEach, PrintStream terminal) throws IOException {
+        more(keys, forksEach, terminal, false, "Measuring " + keys.size() + " subsection" + (keys.size() == 1 ? "" : "s")
+                + " whose forks disagree in " + forksEach + " more forks each", "more");
+    }
+
+    private void more(List<SuiteKey> keys, int forksEach, PrintStream terminal, boolean confirmation, String what,
+            String phase) throws IOException {
+        List<Combination> chosen = combinations.stream().filter(c -> keys.contains(c.key())).toList();
+        int total = chosen.size() * forksEach;
+        terminal.println(what + " (" + total + " forks)");
+        Random random = new Random(seed + 1 + extraPasses);
+        try (ForkRunner runner = new ForkRunner(terminal, total, confirmation)) {
+            for (int round = 1; round <= forksEach; round++) {
+                List<Combination> order = new ArrayList<>(chosen);
+                Collections.shuffle(order, random);
+                extraPasses++;
+                for (Combination c : order) {
+                    runner.fork(c, passes + extraPasses, phase + " " + round + "/" + forksEach);
+                }
+            }
+        }
+        writeResults();
+    }
+
+    /** Passes run after the planned ones (more forks, confirmation), so that every pass number is its own. */
+    private int extraPasses;
+
+    private double[] calibrationSoFar() {
+        return forks.values().stream().flatMap(List::stream)
+                .flatMap(r -> r.getIterationResults().stream())
+                .map(r -> r.getSecondaryResults().get(CalibrationProfiler.METRIC))
+                .filter(r -> r != null)
+                .mapToDouble(Result::getScore).toArray();
+    }
+
+    /** What this run will measure, before it starts: a combination that then fails is missing from the results. */
+    private void writePlan() throws IOException {
+        List<Map<String, String>> plan = new ArrayList<>();
+        for (SuiteKey key : expected()) {
+            plan.add(Map.of("benchmark", key.benchmark(), "section", key.key().section(),
+                    "subsection", key.key().subsection()));
+        }
+        AtomicFiles.write(folder.plan(), JSON.writeValueAsString(plan) + "\n", AtomicFiles.WriteMode.REPLACE);
+    }
+
+    /** JMH's JSON with every fork of a combination in one result, and the fork log. */
+    private void writeResults() throws IOException {
+        List<RunResult> merged = new ArrayList<>();
+        for (Combination c : combinations) {
+            List<BenchmarkResult> results = forks.get(c.key());
+            if (results != null) {
+                merged.add(new RunResult(params.get(c.key()), results));
+            }
+        }
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, folder.jmhResult().toString()).writeOut(merged);
+        AtomicFiles.write(folder.forkLog(), JSON.writeValueAsString(forkLog) + "\n", AtomicFiles.WriteMode.REPLACE);
+    }
+
+    /** Runs single forks with one JMH log and one progress display. */
+    private final class ForkRunner implements AutoCloseable {
+
+        private final PrintStream logStream;
+        private final Progress progress;
+        private final boolean confirmation;
+
+        ForkRunner(PrintStream terminal, int total, boolean confirmation) throws IOException {
+            this.logStream = new PrintStream(new FileOutputStream(folder.jmhLog().toFile(), true), true,
+                    StandardCharsets.UTF_8);
+            OutputFormat log = OutputFormatFactory.createFormatInstance(logStream,
+                    base.verbosity().orElse(VerboseMode.NORMAL));
+            this.progress = new Progress(log, terminal, total);
+            this.confirmation = confirmation;
+        }
+
+        int done() {
+            return progress.started();
+        }
+
+        void fork(Combination c, int pass, String phase) {
+            progress.phase(phase);
+            long started = System.currentTimeMillis();
+            load.otherSinceLast();
+            Collection<RunResult> results;
+            try {
+                results = new Runner(forkOptions(c), progress).run();
+            } catch (RunnerException e) {
+                throw new BenchmarkFailure("benchmark " + c.describe() + " failed: " + JmhForks.rootMessage(e)
+                        + " (details in " + folder.jmhLog() + ")");
+            }
+            double other = load.otherSinceLast();
+            if (results.size() != 1 || results.iterator().next().getBenchmarkResults().size() != 1) {
+                throw new BenchmarkFailure("benchmark " + c.describe() + ": expected one fork's result, JMH returned "
+                        + results.size() + " results (details in " + folder.jmhLog() + ")");
+            }
+            RunResult result = results.iterator().next();
+            checkCalibrated(c, result);
+            forks.computeIfAbsent(c.key(), k -> new ArrayList<>()).addAll(result.getBenchmarkResults());
+            params.putIfAbsent(c.key(), result.getParams());
+            forkLog.add(new ForkEntry(c.key().benchmark(), c.key().key().section(), c.key().key().subsection(), pass,
+                    confirmation, started, other));
+        }
+
+        @Override
+        public void close() {
+            logStream.close();
+        }
+    }
+
+    private static void checkCalibrated(Combination c, RunResult result) {
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                if (!iteration.getSecondaryResults().containsKey(CalibrationProfiler.METRIC)) {
+                    throw new BenchmarkFailure("benchmark " + c.describe() + ": an iteration has no calibration time");
+                }
+            }
+        }
+    }
+
+    /**
+     * One fork of one combination. The JVM arguments are the suite's, then the benchmark's own
+     * {@code @Fork(jvmArgsAppend)}, then the user's {@code -jvmArgsAppend} (JMH would drop the
+     * benchmark's own whenever anything is appended), then the class-data-sharing archive.
+     */
+    private Options forkOptions(Combination c) {
+        List<String> jvmArgs = new ArrayList<>(suite.forkJvmArgs());
+        jvmArgs.addAll(ownJvmArgsAppend.getOrDefault(c.benchmark(), List.of()));
+        jvmArgs.addAll(base.getJvmArgsAppend().orElse(List.of()));
+        jvmArgs.addAll(classSharing.nextForkArgs());
+        return JmhForks.oneFork(base, c.jmh())
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+                .addProfiler(CalibrationProfiler.class)
+                .build();
+    }
+
+    /** A benchmark threw, or nothing matched: the run is unusable (exit code 2). */
+    public static final class BenchmarkFailure extends InvalidInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        public BenchmarkFailure(String message) {
+            super(message);
+        }
+    }
+}
