@@ -95,8 +95,10 @@ public record JmhMapping(String sectionParam, String sectionFormat, String subse
             requireParam(params, subsectionParam, described);
             subsection = params.get(subsectionParam);
         } else {
+            // By name, as JMH orders a result's parameters: a plan made from the benchmark list (in
+            // declaration order) must name its subsections as the results will.
             List<String> pairs = new ArrayList<>();
-            params.forEach((k, v) -> {
+            new java.util.TreeMap<>(params).forEach((k, v) -> {
                 if (!k.equals(sectionParam)) {
                     pairs.add(k + "=" + v);
                 }

@@ -39,6 +39,17 @@ class JmhResultReaderTest {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A plan made from the benchmark list (parameters in declaration order) names subsections as the results do. */
+    @Test
+    void subsectionsNameParametersByNameWhateverTheOrderTheyCameIn() {
+        java.util.Map<String, String> declared = new java.util.LinkedHashMap<>();
+        declared.put("rank", "2");
+        declared.put("config", "A");
+        java.util.Map<String, String> byName = new java.util.TreeMap<>(declared);
+        assertEquals(JmhMapping.byBenchmark().key("B.m", "avgt", byName), JmhMapping.byBenchmark().key("B.m", "avgt", declared));
+        assertEquals("config=A,rank=2", JmhMapping.byBenchmark().key("B.m", "avgt", declared).subsection());
+    }
+
     @Test
     void averageTimeWithParamsMapsBenchmarkToSectionAndParamsToSubsection() throws IOException {
         List<JmhResult> results = JmhResultReader.read(Resources.path("jmh/avgt-params-gc.json"));
