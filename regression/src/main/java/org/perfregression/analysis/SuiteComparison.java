@@ -81,6 +81,11 @@ public final class SuiteComparison {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
     }
 
+    /** Whether only what the current side measured is compared ({@link #withMeasuredOnly}). */
+    public boolean measuredOnly() {
+        return measuredOnly;
+    }
+
     /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
     public SuiteComparison withMinDelta(double minDelta) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);

@@ -33,12 +33,10 @@ public final class Comparison {
     private final Direction direction;
     private final boolean allowPlatformMismatch;
     private final Consumer<String> warnings;
-    private final boolean measuredOnly;
 
     private Comparison(SuiteComparison analysis, DatasetLoader loader, Direction direction,
-            boolean allowPlatformMismatch, Consumer<String> warnings, boolean measuredOnly) {
+            boolean allowPlatformMismatch, Consumer<String> warnings) {
         this.analysis = analysis;
-        this.measuredOnly = measuredOnly;
         this.loader = loader;
         this.direction = direction;
         this.allowPlatformMismatch = allowPlatformMismatch;
@@ -47,7 +45,7 @@ public final class Comparison {
 
     /** The seed rule {@code seed} (strict or lenient as it is configured) on files as {@code compare} reads them. */
     public static Comparison of(RegressionCheck seed) {
-        return new Comparison(SuiteComparison.of(seed), DatasetLoader.withDefaults(), null, false, w -> { }, false);
+        return new Comparison(SuiteComparison.of(seed), DatasetLoader.withDefaults(), null, false, w -> { });
     }
 
     /** Decides with the fork-aware gate; null for the seed rule alone. */
@@ -71,31 +69,31 @@ public final class Comparison {
      */
     public Comparison withMeasuredOnly(boolean measuredOnly) {
         return new Comparison(analysis.withMeasuredOnly(measuredOnly), loader, direction, allowPlatformMismatch,
-                warnings, measuredOnly);
+                warnings);
     }
 
     /** How JMH result files become sections and subsections, which mode and metric to keep. */
     public Comparison withLoader(DatasetLoader loader) {
-        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings, measuredOnly);
+        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings);
     }
 
     /** Which way is better, whatever the unit says; null to take it from the unit. */
     public Comparison withDirection(Direction direction) {
-        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings, measuredOnly);
+        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings);
     }
 
     /** Compare data from different platforms anyway; every report then says the result is advisory. */
     public Comparison withAllowPlatformMismatch(boolean allow) {
-        return new Comparison(analysis, loader, direction, allow, warnings, measuredOnly);
+        return new Comparison(analysis, loader, direction, allow, warnings);
     }
 
     /** Where warnings about the inputs go (short subsections), one line each. */
     public Comparison withWarnings(Consumer<String> warnings) {
-        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings, measuredOnly);
+        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings);
     }
 
     private Comparison with(SuiteComparison analysis) {
-        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings, measuredOnly);
+        return new Comparison(analysis, loader, direction, allowPlatformMismatch, warnings);
     }
 
     /**
@@ -130,7 +128,7 @@ public final class Comparison {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Path> entry : baselines.entrySet()) {
             Path other = currents.get(entry.getKey());
-            if (other == null && !measuredOnly) {
+            if (other == null && !analysis.measuredOnly()) {
                 missing.add(entry.getKey());
             } else if (other == null) {
                 continue;

@@ -1,6 +1,5 @@
 package org.perfregression.cli;
 
-import org.perfregression.cli.GateRuleOptions;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.gate.ForkGate;
 import picocli.CommandLine.Mixin;

@@ -48,18 +48,15 @@ public record Suite(String command, String regenerate, JmhMapping mapping, Strin
         if (user.getIncludes().isEmpty()) {
             builder.include(defaultInclude);
         }
-        params.forEach((name, values) -> {
+        Map<String, List<String>> values = new LinkedHashMap<>(params);
+        if (quick) {
+            values.putAll(quickParams);
+        }
+        values.forEach((name, chosen) -> {
             if (!user.getParameter(name).hasValue()) {
-                builder.param(name, values.toArray(new String[0]));
+                builder.param(name, chosen.toArray(new String[0]));
             }
         });
-        if (quick) {
-            quickParams.forEach((name, values) -> {
-                if (!user.getParameter(name).hasValue()) {
-                    builder.param(name, values.toArray(new String[0]));
-                }
-            });
-        }
         return builder;
     }
 }
