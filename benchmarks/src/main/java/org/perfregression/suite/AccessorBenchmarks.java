@@ -34,6 +34,13 @@ import org.perfregression.accessor.TensorAccessor;
 @Fork(value = SuiteSettings.FORKS, jvmArgsAppend = {SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP})
 public class AccessorBenchmarks {
 
+    // Every how many calls each benchmark's operation runs twice (see Slowdown): constants the JIT folds.
+    private static final int CONSTRUCTOR_SLOWDOWN = Slowdown.everyFor("constructor");
+    private static final int PAGE_ID_SLOWDOWN = Slowdown.everyFor("get_noc_addr_page_id");
+    private static final int PAGE_COORD_SLOWDOWN = Slowdown.everyFor("get_noc_addr_page_coord");
+    private static final int MANUAL_SLOWDOWN = Slowdown.everyFor("manual_pages_iteration");
+    private static final int ITERATOR_SLOWDOWN = Slowdown.everyFor("pages_iterator");
+
     /** The parameters; the configuration list is checked against ArgsConfig.legalShardedL1() by a test. */
     @State(Scope.Thread)
     public static class Params extends Slowdown.Countdown {
@@ -92,7 +99,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long constructor(Params p) {
         long digest = construct(p.runtimeArgs);
-        return p.slowdown() ? digest + constructAgain(p) : digest;
+        return p.slowdown(CONSTRUCTOR_SLOWDOWN) ? digest + constructAgain(p) : digest;
     }
 
     private static long construct(int[] runtimeArgs) {
@@ -107,7 +114,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long get_noc_addr_page_id(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
-        return p.slowdown() ? addr + pageIdAgain(p) : addr;
+        return p.slowdown(PAGE_ID_SLOWDOWN) ? addr + pageIdAgain(p) : addr;
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -118,7 +125,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long get_noc_addr_page_coord(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
-        return p.slowdown() ? addr + pageCoordAgain(p) : addr;
+        return p.slowdown(PAGE_COORD_SLOWDOWN) ? addr + pageCoordAgain(p) : addr;
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -129,7 +136,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long manual_pages_iteration(StaticParams p) {
         long sum = walkManually(p.accessor);
-        return p.slowdown() ? sum + walkManuallyAgain(p.accessor) : sum;
+        return p.slowdown(MANUAL_SLOWDOWN) ? sum + walkManuallyAgain(p.accessor) : sum;
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -149,7 +156,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long pages_iterator(StaticParams p) {
         long sum = walkWithIterator(p.accessor);
-        return p.slowdown() ? sum + walkWithIteratorAgain(p.accessor) : sum;
+        return p.slowdown(ITERATOR_SLOWDOWN) ? sum + walkWithIteratorAgain(p.accessor) : sum;
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)

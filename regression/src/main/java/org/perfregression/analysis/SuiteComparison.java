@@ -25,7 +25,8 @@ import org.perfregression.report.ReportSuite;
  * <ol>
  * <li>the seed rule per benchmark, on the current side's first measurement (confirmation forks
  *     re-measure flags and must not count twice);
- * <li>one run effect estimated over every benchmark's changes (the machine moved all of them alike),
+ * <li>one run effect estimated over every benchmark's changes (the machine moved all of them about
+ *     alike) and each benchmark's move against the rest of the suite ({@link org.perfregression.gate.BenchmarkMove}),
  *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
  * <li>the first test per subsection;
  * <li>flags re-measured: by a {@link Remeasure} step when there is one (the largest changes relative
@@ -135,7 +136,7 @@ public final class SuiteComparison {
     private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData) throws IOException {
         List<Map<SubsectionKey, ForkedSamples>> baselines = new ArrayList<>();
         List<Map<SubsectionKey, ForkedSamples>> currents = new ArrayList<>();
-        List<double[]> changes = new ArrayList<>();
+        List<List<double[]>> changes = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             Dataset b = pairs.get(i).baseline();
             Dataset c = pairs.get(i).current();
@@ -148,15 +149,17 @@ public final class SuiteComparison {
             }
             baselines.add(b.forks().split(baselineData.get(i), false, b.source()));
             currents.add(c.forks().split(c.data(), false, c.source()));
-            changes.addAll(gate.with(pairs.get(i).direction()).changes(baselines.get(i), currents.get(i)));
+            changes.add(gate.with(pairs.get(i).direction()).changes(baselines.get(i), currents.get(i)));
         }
-        // The machine moved every benchmark of the run alike: one effect for the whole suite.
-        RunEffect run = RunEffect.estimate(changes);
+        // The machine moved every benchmark of the run about alike: one shift for the whole suite, and
+        // each benchmark's own move against the rest of it.
+        RunEffect run = RunEffect.estimate(changes.stream().flatMap(List::stream).toList());
         List<GateCheck> checks = new ArrayList<>();
         List<GateOutcome> first = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             GateCheck check = gate.with(pairs.get(i).direction());
-            check = interleaved ? check.sideBySide(baselines.get(i), currents.get(i)) : check.withRunEffect(run);
+            check = interleaved ? check.sideBySide(baselines.get(i), currents.get(i))
+                    : check.withRunEffect(run).withBenchmarkMove(i, changes);
             checks.add(check);
             first.add(check.compare(baselines.get(i), currents.get(i)));
         }

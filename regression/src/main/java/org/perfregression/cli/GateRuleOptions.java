@@ -1,6 +1,7 @@
 package org.perfregression.cli;
 
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.gate.BenchmarkMove;
 import org.perfregression.gate.ForkGate;
 import org.perfregression.gate.GateCheck;
 import picocli.CommandLine.Option;
@@ -30,6 +31,12 @@ public final class GateRuleOptions {
                     + "change beyond it is a verdict for every subsection that moved with it (default: ${DEFAULT-VALUE}).")
     double runTolerancePct = GateCheck.DEFAULT_RUN_TOLERANCE_PCT;
 
+    @Option(names = "--benchmark-tolerance", paramLabel = "PCT",
+            description = "Gate: how far one benchmark (20 subsections or more) may move against the rest of the "
+                    + "suite without a code change; a move beyond it, significant at 3 standard errors, is a "
+                    + "verdict for every subsection of that benchmark that moved with it (default: ${DEFAULT-VALUE}).")
+    double benchmarkTolerancePct = BenchmarkMove.DEFAULT_TOLERANCE_PCT;
+
     @Option(names = "--interleaved",
             description = "Gate: both sides were measured interleaved on one machine (as ab does): a shift of the "
                     + "whole suite is a change of the code once it is significant (3 standard errors, at least the "
@@ -53,9 +60,10 @@ public final class GateRuleOptions {
     /** The whole comparison's gate in {@code direction}; bad values are one-line errors naming the option. */
     public GateCheck check(org.perfregression.check.Direction direction) {
         try {
-            return new GateCheck(forkGate(), direction).withRunTolerancePct(runTolerancePct);
+            return new GateCheck(forkGate(), direction).withRunTolerancePct(runTolerancePct)
+                    .withBenchmarkTolerancePct(benchmarkTolerancePct);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--run-tolerance: " + e.getMessage());
+            throw new InvalidInputException("--run-tolerance / --benchmark-tolerance: " + e.getMessage());
         }
     }
 

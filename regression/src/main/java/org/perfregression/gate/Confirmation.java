@@ -14,12 +14,28 @@ public enum Confirmation {
      * Not judged alone: the whole suite moved beyond the machine's run-to-run tolerance and this
      * subsection moved with it (see {@link GateCheck}).
      */
-    SUITE_WIDE("suite_wide");
+    SUITE_WIDE("suite_wide", "suite-wide"),
+    /**
+     * Not judged alone: its benchmark moved against the rest of the suite beyond the benchmark
+     * tolerance and this subsection moved with it (see {@link BenchmarkMove}).
+     */
+    BENCHMARK_WIDE("benchmark_wide", "benchmark-wide");
 
     private final String id;
+    private final String label;
 
     Confirmation(String id) {
+        this(id, id.replace('_', ' '));
+    }
+
+    Confirmation(String id, String label) {
         this.id = id;
+        this.label = label;
+    }
+
+    /** For people: {@code suite-wide}, {@code confirmed}. */
+    public String label() {
+        return label;
     }
 
     public String id() {

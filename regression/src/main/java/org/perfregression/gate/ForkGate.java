@@ -22,10 +22,12 @@ import org.perfregression.stats.StudentT;
  * error uses the exact small-sample variance of a normal sample's median
  * ({@link #medianVarianceFactor}).
  *
- * <p>A subsection is flagged when the change is significant at {@link #significance()} and larger
- * than {@link #minChangePct()}. A flag is confirmed by fresh forks: the one-sided test of the fresh
- * forks alone against the baseline, in the flagged direction, with the change again beyond the floor,
- * at {@link #confirmSignificance()} as a false discovery rate over all re-measured subsections
+ * <p>A subsection is flagged when its change exceeds the floor {@link #minChangePct()}
+ * significantly: its {@code 1 - significance} confidence interval lies wholly beyond the floor (a
+ * minimum-effect test, not only a test against zero with the estimate past the floor). A flag is
+ * confirmed by fresh forks: the one-sided test of the fresh forks alone against the baseline, in the
+ * flagged direction, against the floor again, at {@link #confirmSignificance()} as a false discovery
+ * rate over all re-measured subsections
  * ({@link GateCheck#decide}). A transient (a slow phase of the machine that the
  * calibration did not catch, one unlucky JIT) rarely repeats in fresh forks, a real change does.
  *
@@ -201,22 +203,29 @@ public final class ForkGate {
         double p = StudentT.twoSidedP(t, diff.df());
         double half = StudentT.quantile(1 - significance / 2, diff.df()) * diff.se();
         double mdc = mdcPct(diff.se(), diff.df());
-        Verdict verdict = p < significance ? verdictOf(changePct, direction) : Verdict.NO_CHANGE;
+        double low = pct(diff.d() - half);
+        double high = pct(diff.d() + half);
+        // A minimum-effect test: the whole interval must lie beyond the floor, not only its estimate.
+        // Measured: an unchanged run failed on two subsections flagged at +22 % and +25 % whose
+        // intervals began at +0.0 % and +0.5 %, and both were confirmed (docs/gate.md).
+        boolean clearsFloor = low > minChangePct || high < -minChangePct; // as GateResult.intervalBeyond
+        Verdict verdict = p < significance && clearsFloor ? verdictOf(changePct, direction) : Verdict.NO_CHANGE;
         if (verdict != verdictOf(absolutePct, direction)) {
             // Relative to a shifted suite, a subsection that stayed put looks changed: never call it so.
             verdict = Verdict.NO_CHANGE;
         }
         String numbers = String.format(Locale.ROOT, "%s%% (CI %s%% to %s%%, p=%s, detectable %.1f%%)", signed(changePct),
-                signed(pct(diff.d() - half)), signed(pct(diff.d() + half)), p(p), mdc)
+                signed(low), signed(high), p(p), mdc)
                 + (runShift == 0 ? "" : String.format(Locale.ROOT, " relative to the suite's %s%%", signed(pct(runShift))));
         String message = switch (verdict) {
             case REGRESSION -> "Regression: " + numbers;
             case IMPROVEMENT -> "Improvement: " + numbers;
             case NO_CHANGE -> "No change: " + numbers + (!(p < significance) ? ""
                     : verdictOf(changePct, direction) == Verdict.NO_CHANGE ? ", within the " + floor() + " floor"
+                    : !clearsFloor ? ", its interval reaches inside the " + floor() + " floor"
                     : ", only relative to the suite's shift (" + signed(absolutePct) + "% absolute)");
         };
-        return new GateResult(key, verdict, changePct, absolutePct, pct(diff.d() - half), pct(diff.d() + half), p,
+        return new GateResult(key, verdict, changePct, absolutePct, low, high, p,
                 diff.df(), mdc,
                 b.length, c.length, corrected, verdict == Verdict.NO_CHANGE ? Confirmation.NOT_FLAGGED
                         : Confirmation.NOT_REMEASURED, Double.NaN, message);
@@ -242,7 +251,9 @@ public final class ForkGate {
         Difference diff = relative(absolute, run);
         double sign = Math.signum(first.changePct());
         double freshPct = pct(diff.d());
-        double p = diff.se() > 0 && diff.df() > 0 ? StudentT.upperP(sign * diff.d() / diff.se(), diff.df()) : 1.0;
+        // Against the floor, not against zero: the fresh forks must show the change beyond the minimum change.
+        double p = diff.se() > 0 && diff.df() > 0
+                ? StudentT.upperP((sign * diff.d() - floorLog(sign)) / diff.se(), diff.df()) : 1.0;
         boolean confirmed = p < confirmSignificance && verdictOf(freshPct, direction) == first.verdict()
                 && verdictOf(pct(absolute.d()), direction) == first.verdict();
         String detail = String.format(Locale.ROOT, "%d fresh fork%s: %s%%, p=%s", fresh.forkCount(),
@@ -264,11 +275,17 @@ public final class ForkGate {
 
     /**
      * The smallest slowdown, in %, that the first test flags with probability {@link #power()} at
-     * this standard error: {@code exp((t(1 - alpha/2) + t(power)) * se) - 1}, at least the floor.
+     * this standard error: its interval must clear the floor, so
+     * {@code (1 + floor) * exp((t(1 - alpha/2) + t(power)) * se) - 1}.
      */
     public double mdcPct(double se, double df) {
         double z = StudentT.quantile(1 - significance / 2, df) + StudentT.quantile(power, df);
-        return Math.max(minChangePct, pct(z * se));
+        return pct(floorLog(1) + z * se);
+    }
+
+    /** The floor on the log scale in direction {@code sign}: {@code ln(1 + floor)} up, {@code -ln(1 - floor)} down. */
+    double floorLog(double sign) {
+        return sign >= 0 ? Math.log1p(minChangePct / 100) : -Math.log1p(-minChangePct / 100);
     }
 
     Verdict verdictOf(double changePct, Direction direction) {

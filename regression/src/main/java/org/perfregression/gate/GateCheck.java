@@ -27,13 +27,16 @@ import org.perfregression.stats.FalseDiscoveryRate;
  * @param gate the per-subsection test
  * @param direction which way is better
  * @param runTolerancePct how far (%) a whole run may move on this machine without a code change
+ * @param benchmarkTolerancePct how far (%) one benchmark may move against the rest of its suite without a
+ *     code change ({@link BenchmarkMove})
  * @param run the run effect to use, or null to estimate it from the comparison ({@link RunEffect})
+ * @param move how this benchmark moved against the rest of its suite, or null when unknown
  * @param firstTestDiscoveries whether the first test's flags must also pass a false discovery rate over
  *     all subsections (Benjamini-Hochberg at the significance): for comparisons that have no
  *     confirmation forks ({@link #sideBySide})
  */
-public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, RunEffect run,
-        boolean firstTestDiscoveries) {
+public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, double benchmarkTolerancePct,
+        RunEffect run, BenchmarkMove move, boolean firstTestDiscoveries) {
 
     /** Measured on the project's machine: see the README, "The gate". */
     public static final double DEFAULT_RUN_TOLERANCE_PCT = 15;
@@ -42,24 +45,44 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
     public static final int MIN_SUBSECTIONS_FOR_SHIFT = 20;
 
     public GateCheck(ForkGate gate, Direction direction) {
-        this(gate, direction, DEFAULT_RUN_TOLERANCE_PCT, null, false);
+        this(gate, direction, DEFAULT_RUN_TOLERANCE_PCT, BenchmarkMove.DEFAULT_TOLERANCE_PCT, null, null, false);
     }
 
     public GateCheck withRunTolerancePct(double pct) {
         if (!(pct >= 0) || Double.isInfinite(pct)) {
             throw new IllegalArgumentException("the run tolerance must be a finite percentage >= 0, got " + pct);
         }
-        return new GateCheck(gate, direction, pct, run, firstTestDiscoveries);
+        return new GateCheck(gate, direction, pct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
+    }
+
+    public GateCheck withBenchmarkTolerancePct(double pct) {
+        if (!(pct >= 0) || Double.isInfinite(pct)) {
+            throw new IllegalArgumentException("the benchmark tolerance must be a finite percentage >= 0, got " + pct);
+        }
+        return new GateCheck(gate, direction, runTolerancePct, pct, run, move, firstTestDiscoveries);
+    }
+
+    /**
+     * Judges this benchmark's subsections knowing how it moved against the rest of its suite
+     * ({@link BenchmarkMove#estimate}): with its own spread, and, once it moved beyond the benchmark
+     * tolerance, against its own level with a benchmark-wide verdict for the subsections that moved with it.
+     *
+     * @param index which benchmark of the suite this check judges
+     * @param changes every benchmark's changes in the same run, as {@link #changes} gives them
+     */
+    public GateCheck withBenchmarkMove(int index, List<List<double[]>> changes) {
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run,
+                BenchmarkMove.estimate(index, changes, benchmarkTolerancePct), firstTestDiscoveries);
     }
 
     /** This check for data where {@code direction} is better. */
     public GateCheck with(Direction direction) {
-        return new GateCheck(gate, direction, runTolerancePct, run, firstTestDiscoveries);
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
     }
 
     /** Judges subsections relative to {@code run}, e.g. the whole suite's when comparing one benchmark of it. */
     public GateCheck withRunEffect(RunEffect run) {
-        return new GateCheck(gate, direction, runTolerancePct, run, firstTestDiscoveries);
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
     }
 
     /** How many standard errors of the shift make a side-by-side suite's shift a change of the code. */
@@ -81,10 +104,10 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<double[]> changes = changes(baseline, current);
         double se = RunEffect.shiftStandardError(changes);
         if (Double.isNaN(se)) {
-            return new GateCheck(gate, direction, runTolerancePct, RunEffect.NONE, true);
+            return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, RunEffect.NONE, null, true);
         }
         double tolerance = Math.max(gate.minChangePct(), ForkGate.pct(SIDE_BY_SIDE_SHIFT_Z * se));
-        return new GateCheck(gate, direction, tolerance, RunEffect.estimate(changes), true);
+        return new GateCheck(gate, direction, tolerance, benchmarkTolerancePct, RunEffect.estimate(changes), null, true);
     }
 
     /**
@@ -113,9 +136,10 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
         Prior prior = prior(keys, baseline, current);
         RunEffect effect = run != null ? run : RunEffect.estimate(changes(keys, baseline, current, prior));
+        RunEffect judged = move == null ? effect : move.judgedAgainst(effect);
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
-            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, effect));
+            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, judged));
         }
         double differsAt = gate.significance();
         if (firstTestDiscoveries) {
@@ -123,8 +147,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
                     .filter(p -> !Double.isNaN(p)).toArray(), gate.significance());
             results = discoveries(results, differsAt);
         }
-        return new GateOutcome(suiteWide(results, effect.shift(), differsAt), prior, gate, direction, false, effect,
-                runTolerancePct);
+        return new GateOutcome(groupWide(results, effect, move, differsAt), prior, gate, direction, false, effect,
+                runTolerancePct, move);
     }
 
     /** The first test's flags whose p-value is at or under the false discovery threshold; the rest no change. */
@@ -145,26 +169,48 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
      * gets the suite's verdict: the suite's shift, estimated from all subsections, is a far better
      * estimate of its change than its own few forks (measured: with a 20 % slowdown, one subsection in
      * ten measured under +3 % on its own). A subsection that stayed put while the suite moved differs
-     * significantly from the shift and keeps no verdict.
+     * significantly from the shift and keeps no verdict. Within the run tolerance, a benchmark that
+     * {@link BenchmarkMove#moved} against the rest of the suite gives its verdict the same way to its
+     * subsections that moved with it (they were judged against its level).
      */
-    private List<GateResult> suiteWide(List<GateResult> results, double shift, double differsAt) {
-        double shiftPct = ForkGate.pct(shift);
-        Verdict suite = Math.abs(shiftPct) > runTolerancePct ? gate.verdictOf(shiftPct, direction) : Verdict.NO_CHANGE;
-        if (suite == Verdict.NO_CHANGE) {
+    private List<GateResult> groupWide(List<GateResult> results, RunEffect suite, BenchmarkMove move, double differsAt) {
+        double shiftPct = ForkGate.pct(suite.shift());
+        Verdict suiteVerdict = Math.abs(shiftPct) > runTolerancePct ? gate.verdictOf(shiftPct, direction) : Verdict.NO_CHANGE;
+        // A benchmark that significantly did not follow the suite (one benchmark of two slowed by half
+        // moves the suite's median beyond the tolerance) keeps its subsections out of the suite's verdict.
+        boolean stayedPut = move != null && gate.verdictOf(ForkGate.pct(move.own().shift()), direction) != suiteVerdict
+                && Math.abs(move.own().shift() - suite.shift()) > SIDE_BY_SIDE_SHIFT_Z * move.standardError();
+        if (suiteVerdict != Verdict.NO_CHANGE && !stayedPut) {
+            return marked(results, suiteVerdict, Confirmation.SUITE_WIDE, differsAt,
+                    String.format(java.util.Locale.ROOT, "the whole suite at %s%%, beyond the %.1f%% tolerance for a "
+                            + "whole run", ForkGate.signed(shiftPct), runTolerancePct), "the suite");
+        }
+        if (move == null || !move.moved()) {
             return results;
         }
+        Verdict verdict = gate.verdictOf(move.offsetPct(), direction);
+        // As for a subsection: relative to a shifted suite, a benchmark that stayed put is not changed.
+        if (verdict == Verdict.NO_CHANGE || gate.verdictOf(ForkGate.pct(move.own().shift()), direction) != verdict) {
+            return results;
+        }
+        return marked(results, verdict, Confirmation.BENCHMARK_WIDE, differsAt, move.describe(), "the benchmark");
+    }
+
+    /** Every subsection consistent with a group's move, marked with the group's verdict. */
+    private List<GateResult> marked(List<GateResult> results, Verdict group, Confirmation how, double differsAt,
+            String why, String groupName) {
         List<GateResult> marked = new ArrayList<>();
         for (GateResult r : results) {
+            // Differs from the group's level by more than the floor, significantly: it stayed put, or moved more.
             boolean differs = r.confirmation() == Confirmation.NOT_FLAGGED && r.pValue() <= differsAt
-                    && gate.verdictOf(r.changePct(), direction) != Verdict.NO_CHANGE;
+                    && gate.verdictOf(r.changePct(), direction) != Verdict.NO_CHANGE && r.intervalBeyond(gate.minChangePct());
             boolean consistent = r.verdict() == Verdict.NO_CHANGE && !Double.isNaN(r.pValue()) && !differs
-                    && r.confirmation() != Confirmation.SUITE_WIDE;
+                    && r.confirmation() != Confirmation.SUITE_WIDE && r.confirmation() != Confirmation.BENCHMARK_WIDE;
             if (consistent) {
-                marked.add(ForkGate.with(r, suite, Confirmation.SUITE_WIDE, r.confirmPValue(), String.format(
-                        java.util.Locale.ROOT, "%s (suite-wide): the whole suite at %s%%, beyond the %.1f%% tolerance "
-                                + "for a whole run; here %s%%, not significantly different from the suite",
-                        suite == Verdict.REGRESSION ? "Regression" : "Improvement", ForkGate.signed(shiftPct),
-                        runTolerancePct, ForkGate.signed(r.absolutePct()))));
+                marked.add(ForkGate.with(r, group, how, r.confirmPValue(), String.format(
+                        java.util.Locale.ROOT, "%s (%s): %s; here %s%%, not significantly different from %s",
+                        group == Verdict.REGRESSION ? "Regression" : "Improvement", how.label(), why,
+                        ForkGate.signed(r.absolutePct()), groupName)));
             } else {
                 marked.add(r);
             }
@@ -238,9 +284,10 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         for (GateResult r : first.results()) {
             ForkedSamples more = fresh.get(r.key());
             remeasured.add(r.flagged() && more != null
-                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, first.run()) : r);
+                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, first.judgedAgainst()) : r);
         }
-        return new GateOutcome(remeasured, first.prior(), gate, direction, true, first.run(), first.runTolerancePct());
+        return new GateOutcome(remeasured, first.prior(), gate, direction, true, first.run(), first.runTolerancePct(),
+                first.move());
     }
 
     /**
@@ -282,8 +329,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
                 results.add(r);
             }
         }
-        return new GateOutcome(suiteWide(results, remeasured.run().shift(), gate.significance()), remeasured.prior(), gate, direction, true,
-                remeasured.run(), remeasured.runTolerancePct());
+        return new GateOutcome(groupWide(results, remeasured.run(), remeasured.move(), gate.significance()),
+                remeasured.prior(), gate, direction, true, remeasured.run(), remeasured.runTolerancePct(), remeasured.move());
     }
 
     /** E.g. {@code above the false discovery threshold of all subsections (p <= 0.0031)}. */

@@ -18,9 +18,11 @@ import org.perfregression.stats.SampleStatistics;
  * @param confirmationRun whether flagged subsections were re-measured
  * @param run the run's effect the subsections were judged against (the suite's shift and spread)
  * @param runTolerancePct how far a run may move on this machine; beyond it the suite-wide change is a verdict
+ * @param move how this benchmark moved against the rest of its suite; null when not estimated (side by
+ *     side, or too few subsections)
  */
 public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, Direction direction,
-        boolean confirmationRun, RunEffect run, double runTolerancePct) {
+        boolean confirmationRun, RunEffect run, double runTolerancePct, BenchmarkMove move) {
 
     public GateOutcome {
         results = List.copyOf(results);
@@ -42,7 +44,12 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
                         r.pValue(), r.df(), r.mdcPct(), r.baselineForks(), r.currentForks(), r.driftCorrected(),
                         r.confirmation(), r.confirmPValue(), "below the absolute floor of " + minDelta + " (was: "
                                 + r.message() + ")")).toList();
-        return new GateOutcome(floored, prior, gate, direction, confirmationRun, run, runTolerancePct);
+        return new GateOutcome(floored, prior, gate, direction, confirmationRun, run, runTolerancePct, move);
+    }
+
+    /** What the subsections were tested against: the suite's shift, or the benchmark's own level once it moved. */
+    public RunEffect judgedAgainst() {
+        return move == null ? run : move.judgedAgainst(run);
     }
 
     /** The run's shift in %: the suite's median change. */
@@ -102,10 +109,16 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
             // Without a run effect (too few subsections, or both sides measured side by side) there is nothing to say.
             line.append(String.format(java.util.Locale.ROOT, "; run shift %+.1f%% (%s the %.1f%% tolerance for a whole "
                     + "run), subsections %.1f%% around it beyond their noise", runShiftPct(),
-                    Math.abs(runShiftPct()) > runTolerancePct ? "beyond" : "within", runTolerancePct, run.interactionSdPct()));
+                    Math.abs(runShiftPct()) > runTolerancePct ? "beyond" : "within", runTolerancePct, judgedAgainst().interactionSdPct()));
         }
         if (count(Confirmation.SUITE_WIDE) > 0) {
             line.append(", ").append(count(Confirmation.SUITE_WIDE)).append(" verdicts suite-wide");
+        }
+        if (move != null) {
+            line.append("; ").append(move.describe());
+        }
+        if (count(Confirmation.BENCHMARK_WIDE) > 0) {
+            line.append(", ").append(count(Confirmation.BENCHMARK_WIDE)).append(" verdicts benchmark-wide");
         }
         double mdc = typicalMdcPct();
         if (Double.isFinite(mdc)) {

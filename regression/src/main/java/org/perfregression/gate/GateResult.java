@@ -49,6 +49,11 @@ public record GateResult(
                 || confirmation == Confirmation.CLEARED;
     }
 
+    /** Whether the whole confidence interval of the change lies beyond {@code floorPct} on one side. */
+    public boolean intervalBeyond(double floorPct) {
+        return lowPct > floorPct || highPct < -floorPct;
+    }
+
     /** Size of the change relative to the noise, for ordering worst first: |change| / MDC. */
     public double severity() {
         return Double.isFinite(changePct) && mdcPct > 0 ? Math.abs(changePct) / mdcPct : 0;

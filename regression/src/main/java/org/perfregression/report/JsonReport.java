@@ -34,7 +34,7 @@ public final class JsonReport implements Report {
      * (in the jar) describes it. A field added keeps the version; a field removed, renamed or
      * retyped raises it.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Where the JSON Schema of the report lies on the class path. */
     public static final String SCHEMA_RESOURCE = "/schema/perf-regression-report.schema.json";
@@ -165,9 +165,12 @@ public final class JsonReport implements Report {
         g.writeNumberField("cleared", gate.count(Confirmation.CLEARED));
         g.writeNumberField("unconfirmed", gate.count(Confirmation.NOT_REMEASURED));
         g.writeNumberField("suite_wide", gate.count(Confirmation.SUITE_WIDE));
+        g.writeNumberField("benchmark_wide", gate.count(Confirmation.BENCHMARK_WIDE));
         writeNumberOrNull(g, "run_shift_pct", gate.runShiftPct());
         g.writeNumberField("run_tolerance_pct", gate.runTolerancePct());
-        writeNumberOrNull(g, "run_interaction_sd_pct", gate.run().interactionSdPct());
+        writeNumberOrNull(g, "run_interaction_sd_pct", gate.judgedAgainst().interactionSdPct());
+        writeNumberOrNull(g, "benchmark_shift_pct", gate.move() == null ? Double.NaN : gate.move().offsetPct());
+        writeNumberOrNull(g, "benchmark_tolerance_pct", gate.move() == null ? Double.NaN : gate.move().tolerancePct());
         writeStrings(g, "regression_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.REGRESSION)
                 .map(r -> r.key() + ": " + r.message()).toList());
         writeStrings(g, "improvement_messages", gate.results().stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT)

@@ -64,8 +64,7 @@ final class Numbers {
         return switch (r.confirmation()) {
             case NOT_FLAGGED -> verdict;
             case NOT_REMEASURED -> verdict + " (unconfirmed)";
-            case SUITE_WIDE -> verdict + " (suite-wide)";
-            default -> verdict + " (" + r.confirmation().id() + ")";
+            default -> verdict + " (" + r.confirmation().label() + ")";
         };
     }
 }

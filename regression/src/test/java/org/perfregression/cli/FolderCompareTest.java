@@ -131,7 +131,7 @@ class FolderCompareTest {
         ReportTargets.of(List.of("text"), null).writeAll(suite, new PrintWriter(out), new PrintWriter(new StringWriter()),
                 Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
         String written = Files.readString(summary);
-        assertTrue(written.startsWith("earlier step\n<!-- perf-regression report, schema version 1 -->\n## Performance check:"), "appended: " + written);
+        assertTrue(written.startsWith("earlier step\n<!-- perf-regression report, schema version 2 -->\n## Performance check:"), "appended: " + written);
         Path other = Files.writeString(dir.resolve("other.md"), "");
         ReportTargets.of(List.of("markdown=" + dir.resolve("asked.md")), null).writeAll(suite,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),

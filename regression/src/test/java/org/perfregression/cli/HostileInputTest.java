@@ -70,7 +70,7 @@ class HostileInputTest {
     void devStdoutIsStandardOutputNotAFileToReplace() {
         Cli run = run("compare", "-b", baseline.toString(), "-c", current.toString(), "--format", "markdown=/dev/stdout");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("<!-- perf-regression report, schema version 1 -->\n## Performance check: FAILED"), "the report on this command's output:\n" + run);
+        assertTrue(run.out().startsWith("<!-- perf-regression report, schema version 2 -->\n## Performance check: FAILED"), "the report on this command's output:\n" + run);
         assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")), "/dev/stdout untouched");
     }
 

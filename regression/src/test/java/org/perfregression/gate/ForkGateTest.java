@@ -295,7 +295,7 @@ class ForkGateTest {
                     Confirmation.NOT_REMEASURED, Double.NaN, "Regression: -30.0%"));
         }
         GateOutcome first = new GateOutcome(flagged, new Prior(0.0016, 4), ForkGate.withDefaults(),
-                Direction.HIGHER_IS_BETTER, false, RunEffect.NONE, 15);
+                Direction.HIGHER_IS_BETTER, false, RunEffect.NONE, 15, null);
         GateOutcome confirmed = throughput.confirm(first, baseline, fresh);
         assertEquals(3, confirmed.count(Confirmation.CLEARED), confirmed.oneLine());
         assertEquals(0, confirmed.count(Verdict.REGRESSION), confirmed.oneLine());

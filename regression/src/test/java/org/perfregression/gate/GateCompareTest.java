@@ -78,7 +78,7 @@ class GateCompareTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("40 compared: 40 regressions"), run.out());
         String markdown = Files.readString(md);
-        assertTrue(markdown.startsWith("<!-- perf-regression report, schema version 1 -->\n## Performance check: FAILED") && markdown.contains("| Gate verdict |")
+        assertTrue(markdown.startsWith("<!-- perf-regression report, schema version 2 -->\n## Performance check: FAILED") && markdown.contains("| Gate verdict |")
                 && markdown.contains("regression (suite-wide)") && markdown.contains("seed rule, for comparison:"),
                 markdown);
         String junit = Files.readString(xml);

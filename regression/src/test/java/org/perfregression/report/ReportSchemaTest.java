@@ -111,10 +111,10 @@ class ReportSchemaTest {
     void everyOtherFormatNamesTheSchemaVersion() {
         String jmh = Resources.path("jmh/avgt-params-gc.json").toString();
         assertTrue(run("compare", "-b", jmh, "-c", jmh, "--format", "junit").out()
-                .contains("<property name=\"perf-regression.schema_version\" value=\"1\"/>"));
+                .contains("<property name=\"perf-regression.schema_version\" value=\"" + JsonReport.SCHEMA_VERSION + "\"/>"));
         assertTrue(run("compare", "-b", jmh, "-c", jmh, "--format", "markdown").out()
-                .startsWith("<!-- perf-regression report, schema version 1 -->\n"));
+                .startsWith("<!-- perf-regression report, schema version " + JsonReport.SCHEMA_VERSION + " -->\n"));
         assertTrue(run("compare", "-b", jmh, "-c", jmh, "--format", "html").out()
-                .contains("<meta name=\"perf-regression-schema-version\" content=\"1\">"));
+                .contains("<meta name=\"perf-regression-schema-version\" content=\"" + JsonReport.SCHEMA_VERSION + "\">"));
     }
 }

@@ -81,7 +81,7 @@ class ReportsTest {
     @Test
     void markdownPutsRegressionsFirstAndFoldsTheRest() throws IOException {
         String md = render(ReportFormat.MARKDOWN);
-        assertTrue(md.startsWith("<!-- perf-regression report, schema version 1 -->\n## Performance check: FAILED\n"), md);
+        assertTrue(md.startsWith("<!-- perf-regression report, schema version 2 -->\n## Performance check: FAILED\n"), md);
         assertTrue(md.contains("> **Note:** advisory: platforms differ &lt;b&gt;"), md);
         assertTrue(md.indexOf("#### Regressions (1)") < md.indexOf("#### Improvements (1)"), md);
         assertTrue(md.contains("#### Missing from current (fail the gate)\n\n- plain.gone"), md);
