@@ -40,6 +40,12 @@ public class AccessorBenchmarks {
     private static final int PAGE_COORD_SLOWDOWN = Slowdown.everyFor("get_noc_addr_page_coord");
     private static final int MANUAL_SLOWDOWN = Slowdown.everyFor("manual_pages_iteration");
     private static final int ITERATOR_SLOWDOWN = Slowdown.everyFor("pages_iterator");
+    // The extra allocation's array length per benchmark (see Slowdown): -1, folded away, without the property.
+    private static final int CONSTRUCTOR_EXTRA = Slowdown.extraArrayLength("constructor");
+    private static final int PAGE_ID_EXTRA = Slowdown.extraArrayLength("get_noc_addr_page_id");
+    private static final int PAGE_COORD_EXTRA = Slowdown.extraArrayLength("get_noc_addr_page_coord");
+    private static final int MANUAL_EXTRA = Slowdown.extraArrayLength("manual_pages_iteration");
+    private static final int ITERATOR_EXTRA = Slowdown.extraArrayLength("pages_iterator");
 
     /** The parameters; the configuration list is checked against ArgsConfig.legalShardedL1() by a test. */
     @State(Scope.Thread)
@@ -99,6 +105,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long constructor(Params p) {
         long digest = construct(p.runtimeArgs);
+        p.allocate(CONSTRUCTOR_EXTRA);
         return p.slowdown(CONSTRUCTOR_SLOWDOWN) ? digest + constructAgain(p) : digest;
     }
 
@@ -114,6 +121,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long get_noc_addr_page_id(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageIds[p.nextPage()]);
+        p.allocate(PAGE_ID_EXTRA);
         return p.slowdown(PAGE_ID_SLOWDOWN) ? addr + pageIdAgain(p) : addr;
     }
 
@@ -125,6 +133,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long get_noc_addr_page_coord(Params p) {
         long addr = p.accessor.getNocAddr(Template.SPEC, p.pageCoords[p.nextPage()]);
+        p.allocate(PAGE_COORD_EXTRA);
         return p.slowdown(PAGE_COORD_SLOWDOWN) ? addr + pageCoordAgain(p) : addr;
     }
 
@@ -136,6 +145,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long manual_pages_iteration(StaticParams p) {
         long sum = walkManually(p.accessor);
+        p.allocate(MANUAL_EXTRA);
         return p.slowdown(MANUAL_SLOWDOWN) ? sum + walkManuallyAgain(p.accessor) : sum;
     }
 
@@ -156,6 +166,7 @@ public class AccessorBenchmarks {
     @Benchmark
     public long pages_iterator(StaticParams p) {
         long sum = walkWithIterator(p.accessor);
+        p.allocate(ITERATOR_EXTRA);
         return p.slowdown(ITERATOR_SLOWDOWN) ? sum + walkWithIteratorAgain(p.accessor) : sum;
     }
 

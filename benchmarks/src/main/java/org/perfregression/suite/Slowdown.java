@@ -32,7 +32,44 @@ public final class Slowdown {
     /** Every how many calls the operation runs twice; 0 for never. */
     public static final int EVERY = callsPer(System.getProperty(PROPERTY));
 
+    /**
+     * {@code -Daccessor.alloc.extra=BYTES}: every operation of the benchmarks {@link #ONLY_PROPERTY} names
+     * (default: all) allocates that many more bytes, an array that escapes into the benchmark's state,
+     * so the JIT cannot remove it. A byte array of {@code n} elements takes {@code 16 + n} bytes rounded
+     * up to 8 on a 64-bit JVM with compressed class pointers, so BYTES is at least 16 and a multiple of 8
+     * is exact.
+     */
+    public static final String ALLOC_PROPERTY = "accessor.alloc.extra";
+
     private static final Set<String> ONLY = only(System.getProperty(ONLY_PROPERTY), benchmarkNames());
+
+    private static final int EXTRA_BYTES = extraBytes(System.getProperty(ALLOC_PROPERTY));
+
+    /** The extra array's length for {@code benchmark}'s operations; -1 for none (a constant the JIT folds away). */
+    public static int extraArrayLength(String benchmark) {
+        return EXTRA_BYTES > 0 && (ONLY.isEmpty() || ONLY.contains(benchmark)) ? EXTRA_BYTES - ARRAY_HEADER_BYTES : -1;
+    }
+
+    /** A byte array's header: mark word, compressed class pointer, length. */
+    static final int ARRAY_HEADER_BYTES = 16;
+
+    static int extraBytes(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        int bytes;
+        try {
+            bytes = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + ALLOC_PROPERTY + " must be a number of bytes >= "
+                    + ARRAY_HEADER_BYTES + ", got '" + value + "'");
+        }
+        if (bytes < ARRAY_HEADER_BYTES) {
+            throw new IllegalArgumentException("-D" + ALLOC_PROPERTY + " must be a number of bytes >= "
+                    + ARRAY_HEADER_BYTES + " (the smallest array), got " + value);
+        }
+        return bytes;
+    }
 
     private Slowdown() {
     }
@@ -89,10 +126,20 @@ public final class Slowdown {
         return (int) Math.max(1, Math.round(100 / p));
     }
 
-    /** The per-thread countdown, as a base of the benchmarks' state classes. */
+    /** The per-thread countdown and the extra allocation's sink, as a base of the benchmarks' state classes. */
     public static class Countdown {
 
         private int countdown = EVERY;
+
+        /** Where the extra allocation escapes to. */
+        public Object sink;
+
+        /** Allocates the extra array of {@code length} ({@link #extraArrayLength}, a constant; -1 allocates nothing). */
+        public final void allocate(int length) {
+            if (length >= 0) {
+                sink = new byte[length];
+            }
+        }
 
         /**
          * Whether this call runs the operation a second time, for a benchmark whose {@link #everyFor}

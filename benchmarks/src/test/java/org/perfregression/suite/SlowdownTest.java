@@ -62,6 +62,24 @@ class SlowdownTest {
     }
 
     @Test
+    void theExtraAllocationIsABytesCountOfAtLeastTheSmallestArray() {
+        assertEquals(0, Slowdown.extraBytes(null));
+        assertEquals(16, Slowdown.extraBytes("16"));
+        assertEquals(64, Slowdown.extraBytes(" 64 "));
+        for (String bad : new String[] {"8", "-16", "lots", "1e3"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Slowdown.extraBytes(bad), bad);
+            assertTrue(e.getMessage().startsWith("-Daccessor.alloc.extra must be a number of bytes >= 16"), e.getMessage());
+        }
+        // Without the property (this JVM) no benchmark allocates more, and allocate(-1) does nothing.
+        assertEquals(-1, Slowdown.extraArrayLength("constructor"));
+        Slowdown.Countdown state = new Slowdown.Countdown();
+        state.allocate(-1);
+        assertEquals(null, state.sink);
+        state.allocate(0);
+        assertEquals(0, ((byte[]) state.sink).length, "16 bytes: an empty array");
+    }
+
+    @Test
     void theCalibrationKernelMeasuresSomething() {
         double ns = CalibrationProfiler.nanosPerRound();
         assertTrue(ns > 0 && Double.isFinite(ns), "one round: " + ns + " ns");

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -106,11 +105,14 @@ abstract class BenchmarkMojo extends AbstractMojo {
     @Parameter(property = "perf.time", defaultValue = "100ms")
     String time;
 
-    /** JVM options appended to the benchmark forks (JMH's {@code -jvmArgsAppend}), space separated. */
+    /**
+     * JVM options appended to the benchmark forks (JMH's {@code -jvmArgsAppend}, which splits them at
+     * spaces, so no option can contain one), after the benchmarks' own {@code @Fork(jvmArgsAppend)}.
+     */
     @Parameter(property = "perf.jvmArgs")
     String jvmArgs;
 
-    /** Any other JMH options, space separated, e.g. {@code -p size=10,100}. */
+    /** Any other JMH options, separated by spaces, quotes keeping a word together: {@code -p size=10,100 -p "label=a b"}. */
     @Parameter(property = "perf.jmhArgs")
     String jmhArgs;
 
@@ -238,11 +240,14 @@ abstract class BenchmarkMojo extends AbstractMojo {
             command.add("-jvmArgsAppend");
             command.add(jvmArgs.trim());
         }
-        if (jmhArgs != null && !jmhArgs.isBlank()) {
-            command.addAll(Arrays.asList(jmhArgs.trim().split("\\s+")));
-        }
-        getLog().info("perf-regression: running the main job on this module's benchmarks (results in " + runDir() + ")");
         try {
+            command.addAll(Words.split(jmhArgs, "perf.jmhArgs"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        try (MeasurementLock lock = MeasurementLock.acquire(MeasurementLock.defaultFile(),
+                w -> getLog().info("perf-regression: " + w))) {
+            getLog().info("perf-regression: running the main job on this module's benchmarks (results in " + runDir() + ")");
             AtomicFolder.deleteTree(runDir()); // each build measures afresh; the last run's files are not inputs
             Files.createDirectories(outputDirectory.toPath());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -260,6 +265,25 @@ abstract class BenchmarkMojo extends AbstractMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while the benchmarks ran", e);
         }
+    }
+
+    /**
+     * Whether this module has benchmarks to run: none is a note and no run (a module of a multi-module
+     * build whose parent declares the plugin); benchmark classes without JMH's benchmark list are a
+     * one-line error naming the fix.
+     */
+    boolean hasBenchmarks() throws MojoExecutionException {
+        ModuleBenchmarks found = ModuleBenchmarks.in(List.of(Path.of(project.getBuild().getOutputDirectory()),
+                Path.of(project.getBuild().getTestOutputDirectory())));
+        if (found.none()) {
+            getLog().info("perf-regression: no JMH benchmarks in this module (no " + ModuleBenchmarks.LIST
+                    + " and no @Benchmark class in its build output); nothing to measure");
+            return false;
+        }
+        if (!found.listed()) {
+            throw new MojoExecutionException(found.missingListError());
+        }
+        return true;
     }
 
     /** The main job's last line of output: where it says why it stopped. */

@@ -25,6 +25,9 @@ public final class RegenerateMojo extends BenchmarkMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
+        if (!hasBenchmarks()) {
+            return;
+        }
         if (!force && hasBaselines()) {
             throw new MojoFailureException("baselines exist in " + baselineDir() + "; pass -Dperf.force=true to "
                     + "replace them");

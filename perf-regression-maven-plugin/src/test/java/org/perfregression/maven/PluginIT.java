@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Maven builds of a sample JMH project that uses the plugin ({@code src/it/sample}), one after
- * the other as a user would run them: no baseline fails with the command that makes one;
+ * the other as a user would run them: no baseline is a note with the command that makes one, and a
+ * failure in CI; a module without benchmarks is skipped; benchmarks without JMH's list name the fix;
  * {@code regenerate} writes the baselines and refuses to replace them; {@code check} passes on
  * unchanged code, fails on a tenfold slowdown naming the subsections, and fails naming a benchmark
  * that throws; {@code -Dperf.skip} skips.
@@ -39,11 +40,16 @@ class PluginIT {
 
     @BeforeAll
     static void copySample() throws IOException {
-        Path sample = Path.of(System.getProperty("sample.dir", "src/it/sample"));
-        project = work.resolve("sample");
+        Path samples = Path.of(System.getProperty("sample.dir", "src/it/sample")).getParent();
+        project = copy(samples.resolve("sample"));
+        copy(samples.resolve("no-benchmarks"));
+    }
+
+    private static Path copy(Path sample) throws IOException {
+        Path copy = work.resolve(sample.getFileName().toString());
         try (Stream<Path> files = Files.walk(sample)) {
             for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = project.resolve(sample.relativize(file).toString());
+                Path target = copy.resolve(sample.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
@@ -52,9 +58,18 @@ class PluginIT {
                 }
             }
         }
+        return copy;
     }
 
     static Build mvn(String... args) throws IOException, InterruptedException {
+        return mvnIn(project, java.util.Map.of(), args);
+    }
+
+    /**
+     * A build of {@code dir} with {@code env} added to an environment without {@code CI}: the plugin's
+     * defaults depend on it, and the CI that runs these tests sets it.
+     */
+    static Build mvnIn(Path dir, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp"));
         String repo = System.getProperty("local.repo");
         if (repo != null) {
@@ -62,8 +77,11 @@ class PluginIT {
         }
         command.addAll(List.of(args));
         Path log = Files.createTempFile(work, "build", ".log");
-        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("CI");
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 10 minutes");
@@ -80,14 +98,26 @@ class PluginIT {
 
     @Test
     @Order(1)
-    void withoutABaselineTheBuildFailsWithTheCommandThatMakesOne() throws Exception {
-        Build build = mvn("verify");
-        assertNotEquals(0, build.exitCode(), build.log());
-        assertTrue(build.log().contains("no baseline for platform") && build.log().contains("perf-regression:regenerate"),
-                build.log());
-        Build lenient = mvn("verify", "-Dperf.failOnMissingBaseline=false");
-        assertEquals(0, lenient.exitCode(), lenient.log());
-        assertTrue(lenient.log().contains("not gated (failOnMissingBaseline=false)"), lenient.log());
+    void withoutABaselineADeveloperBuildPassesWithTheCommandThatMakesOneAndCiFails() throws Exception {
+        Build laptop = mvn("verify");
+        assertEquals(0, laptop.exitCode(), laptop.log());
+        assertTrue(laptop.log().contains("no baseline for platform") && laptop.log().contains("perf-regression:regenerate")
+                && laptop.log().contains("not gated here"), laptop.log());
+        assertTrue(!laptop.log().contains("running the main job"), "nothing measured without a baseline");
+        Build ci = mvnIn(project, java.util.Map.of("CI", "true"), "verify");
+        assertNotEquals(0, ci.exitCode(), ci.log());
+        assertTrue(ci.log().contains("no baseline for platform") && ci.log().contains("perf-regression:regenerate"),
+                ci.log());
+        Build strict = mvn("verify", "-Dperf.requireBaseline=true");
+        assertNotEquals(0, strict.exitCode(), strict.log());
+    }
+
+    @Test
+    @Order(1)
+    void aModuleWithoutBenchmarksIsSkippedWithANote() throws Exception {
+        Build build = mvnIn(work.resolve("no-benchmarks"), java.util.Map.of("CI", "true"), "verify");
+        assertEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("perf-regression: no JMH benchmarks in this module"), build.log());
     }
 
     @Test
@@ -140,6 +170,16 @@ class PluginIT {
         assertNotEquals(0, build.exitCode(), build.log());
         assertTrue(build.log().contains("benchmark divide failed") && build.log().contains("sample failure on purpose"),
                 build.log());
+    }
+
+    @Test
+    @Order(7)
+    void benchmarksWithoutJmhsListNameTheAnnotationProcessorFix() throws Exception {
+        // As on JDK 23 and later, where javac no longer runs the processor it finds on the class path.
+        Build build = mvn("clean", "verify", "-Dmaven.compiler.proc=none");
+        assertNotEquals(0, build.exitCode(), build.log());
+        assertTrue(build.log().contains("org/example/SampleBench.class has @Benchmark methods, but the build wrote no "
+                + "META-INF/BenchmarkList") && build.log().contains("annotationProcessorPaths"), build.log());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.perfregression.allocation.AllocationCheck;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.PerformanceData;
@@ -33,7 +34,9 @@ import org.perfregression.report.ReportSuite;
  *     to their MDC first, at most {@link #withConfirmMax}), else by the confirmation forks the current
  *     data already holds;
  * <li>the re-measured flags of every benchmark decided together at one false discovery rate;
- * <li>the absolute floor, and one {@link ReportInput} per benchmark.
+ * <li>the absolute floor, and one {@link ReportInput} per benchmark;
+ * <li>with the gate, each benchmark's allocation where both sides' forks recorded it, exactly
+ *     ({@link AllocationCheck}), as a benchmark of its own named {@code <benchmark>.alloc}.
  * </ol>
  *
  * <p>Immutable; configure with the {@code with...} methods.
@@ -47,6 +50,7 @@ public final class SuiteComparison {
     private final double minDelta;
     private final Remeasure remeasure;
     private final int confirmMax;
+    private final AllocationCheck allocation = AllocationCheck.withDefaults();
 
     private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
             double minDelta, Remeasure remeasure, int confirmMax) {
@@ -128,8 +132,62 @@ public final class SuiteComparison {
             inputs.add(new ReportInput(pair.benchmark(), pair.unit(), seeds.get(i), baselines.get(i), currents.get(i),
                     pair.baseline().source(), pair.current().source(), pair.notes(),
                     gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange())));
+            ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i));
+            if (allocation != null) {
+                inputs.add(allocation);
+            }
         }
         return new ReportSuite(inputs, notes, missing);
+    }
+
+    /** A benchmark's allocation comparison is reported as a benchmark of its own, named so. */
+    public static final String ALLOCATION_SUFFIX = ".alloc";
+
+    /**
+     * The allocation comparison of {@code pair} as a benchmark entry of its own (unit B/op), for the
+     * subsections whose forks recorded their allocation on both sides; null when there are none.
+     */
+    private ReportInput allocation(BenchmarkPair pair, CheckResult time) {
+        if (pair.baseline().forks() == null || pair.current().forks() == null) {
+            return null;
+        }
+        Map<SubsectionKey, double[]> current = pair.current().forks().allocations();
+        Map<SubsectionKey, double[]> baseline = new java.util.LinkedHashMap<>();
+        pair.baseline().forks().allocations().forEach((key, forks) -> {
+            if (current.containsKey(key)) {
+                baseline.put(key, forks);
+            }
+        });
+        if (baseline.isEmpty()) {
+            return null;
+        }
+        current.keySet().retainAll(baseline.keySet());
+        PerformanceData baselineData = forkFigures(baseline);
+        PerformanceData currentData = forkFigures(current);
+        CheckResult seedResult = seed.with(org.perfregression.check.Direction.LOWER_IS_BETTER).withEqualSampleCounts(false)
+                .withLenient(true).compare(baselineData, currentData);
+        return new ReportInput(pair.benchmark() + ALLOCATION_SUFFIX, AllocationCheck.UNIT, seedResult, baselineData,
+                currentData, pair.baseline().source(), pair.current().source(), List.of(),
+                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate()));
+    }
+
+    /** Each subsection's time per operation, current over baseline, from the medians (throughput inverted). */
+    private static Map<SubsectionKey, Double> slowdowns(CheckResult time, org.perfregression.check.Direction direction) {
+        Map<SubsectionKey, Double> slowdowns = new java.util.HashMap<>();
+        for (org.perfregression.check.SubsectionResult r : time.results()) {
+            double ratio = r.currentMedian() / r.baselineMedian();
+            if (ratio > 0 && Double.isFinite(ratio)) {
+                slowdowns.put(r.key(), direction == org.perfregression.check.Direction.HIGHER_IS_BETTER ? 1 / ratio : ratio);
+            }
+        }
+        return slowdowns;
+    }
+
+    /** One sample per fork: its bytes per operation. */
+    private static PerformanceData forkFigures(Map<SubsectionKey, double[]> figures) {
+        PerformanceData.Builder builder = PerformanceData.builder();
+        figures.forEach((key, forks) -> builder.add(key.section(), key.subsection(), forks));
+        return builder.build();
     }
 
     /** The gate's steps on the whole suite (see the class comment). */

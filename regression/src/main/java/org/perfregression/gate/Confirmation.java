@@ -19,7 +19,12 @@ public enum Confirmation {
      * Not judged alone: its benchmark moved against the rest of the suite beyond the benchmark
      * tolerance and this subsection moved with it (see {@link BenchmarkMove}).
      */
-    BENCHMARK_WIDE("benchmark_wide", "benchmark-wide");
+    BENCHMARK_WIDE("benchmark_wide", "benchmark-wide"),
+    /**
+     * Not a statistical verdict: an exact measure (bytes allocated per operation) compared fork by
+     * fork, which a fresh fork would only repeat (see {@code allocation.AllocationCheck}).
+     */
+    EXACT("exact");
 
     private final String id;
     private final String label;

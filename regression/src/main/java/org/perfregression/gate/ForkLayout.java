@@ -37,6 +37,40 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
                 ? speeds.get(f) : null;
     }
 
+    /** JMH's GC profiler's bytes allocated per operation, per iteration: what allocation is gated on. */
+    public static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
+
+    /**
+     * Fork {@code f}'s bytes allocated per operation: the median over its iterations of
+     * {@link #ALLOCATION_METRIC} (a profiler's metric may carry a leading middle dot); NaN when the
+     * result has none for that fork.
+     */
+    public static double allocation(org.perfregression.jmh.JmhResult result, int f) {
+        List<double[]> plain = result.secondary().get(ALLOCATION_METRIC);
+        List<double[]> values = plain != null ? plain : result.secondary().get("\u00b7" + ALLOCATION_METRIC);
+        if (values == null || f >= values.size() || values.get(f).length == 0) {
+            return Double.NaN;
+        }
+        double median = org.perfregression.stats.SampleStatistics.median(values.get(f));
+        return median >= 0 && Double.isFinite(median) ? median : Double.NaN;
+    }
+
+    /**
+     * Per subsection, the bytes allocated per operation of each fork of the first measurement (not
+     * the confirmation's), for subsections whose every such fork measured it.
+     */
+    public Map<SubsectionKey, double[]> allocations() {
+        Map<SubsectionKey, double[]> allocations = new LinkedHashMap<>();
+        forks.forEach((key, list) -> {
+            double[] values = list.stream().filter(f -> !f.confirmation()).mapToDouble(MeasuredFork::allocBytesPerOp)
+                    .toArray();
+            if (values.length > 0 && Arrays.stream(values).noneMatch(Double::isNaN)) {
+                allocations.put(key, values);
+            }
+        });
+        return allocations;
+    }
+
     public ForkLayout {
         Map<SubsectionKey, List<MeasuredFork>> copy = new LinkedHashMap<>();
         forks.forEach((k, v) -> copy.put(k, List.copyOf(v)));

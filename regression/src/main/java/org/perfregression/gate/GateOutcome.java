@@ -102,7 +102,7 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
             line.append(" (").append(confirmed).append(" verdict").append(confirmed == 1 ? "" : "s")
                     .append(" confirmed in fresh forks, ").append(count(Confirmation.CLEARED)).append(" flag")
                     .append(count(Confirmation.CLEARED) == 1 ? "" : "s").append(" cleared)");
-        } else if (regressions + improvements > 0) {
+        } else if (count(Confirmation.NOT_REMEASURED) > 0) {
             line.append(" (not confirmed in fresh forks)");
         }
         if (!run.equals(RunEffect.NONE)) {

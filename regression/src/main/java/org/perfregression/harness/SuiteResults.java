@@ -92,11 +92,13 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
             int n = r.samples().get(f).length;
             double[] speed = ForkLayout.calibration(r, f);
             JsonNode entry = log.pollFirst();
+            double allocated = ForkLayout.allocation(r, f);
             forks.add(entry == null
-                    ? new MeasuredFork(n, 0, 0, false, speed, Double.NaN)
+                    ? new MeasuredFork(n, 0, 0, false, speed, Double.NaN, allocated)
                     : new MeasuredFork(n, entry.path("startedMillis").asLong(0), entry.path("pass").asInt(0),
                             entry.path("confirmation").asBoolean(false), speed,
-                            entry.path("otherCpuPct").isNumber() ? entry.get("otherCpuPct").asDouble() : Double.NaN));
+                            entry.path("otherCpuPct").isNumber() ? entry.get("otherCpuPct").asDouble() : Double.NaN,
+                            allocated));
         }
         if (!log.isEmpty()) {
             throw new InvalidInputException(folder.forkLog() + ": more forks logged for " + r.describe()

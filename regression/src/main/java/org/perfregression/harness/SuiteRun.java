@@ -312,6 +312,8 @@ public final class SuiteRun {
         return JmhForks.oneFork(base, c.jmh())
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .addProfiler(CalibrationProfiler.class)
+                // Bytes allocated per operation, outside the measured window: gated exactly (allocation.AllocationCheck).
+                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
                 .build();
     }
 

@@ -25,8 +25,8 @@ import org.perfregression.platform.Platform;
  * {@code <name>.meta.json}, or for a folder of baselines once as {@code metadata.json}:
  * {@code {"unit": "ns/op", "platform": {"os": "linux", "arch": "amd64", "cpus": 2, "java_major": 17}}}.
  * Data measured fork by fork also has {@code "forks": {section: {subsection: [fork, ...]}}}, each fork
- * {@code {"samples": 20, "started_ms": ..., "pass": 1, "confirmation": false, "calibration_ns": [...],
- * "other_cpu_pct": 0.4}} (see {@link MeasuredFork}): what the gate needs.
+ * {@code {"samples": 20, "started_ms": ..., "pass": 1, "confirmation": false, "other_cpu_pct": 0.4,
+ * "alloc_b_per_op": 48.0, "calibration_ns": [...]}} (see {@link MeasuredFork}): what the gate needs.
  *
  * @param unit the samples' unit, or null
  * @param platform where they were measured
@@ -137,9 +137,18 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
             }
         }
         JsonNode other = fork.get("other_cpu_pct");
+        JsonNode alloc = fork.get("alloc_b_per_op");
+        double allocated = Double.NaN;
+        if (alloc != null && !alloc.isNull()) {
+            if (!alloc.isNumber() || !(alloc.asDouble() >= 0) || Double.isInfinite(alloc.asDouble())) {
+                throw new InvalidInputException(at + ".alloc_b_per_op must be a finite number >= 0 (bytes allocated per "
+                        + "operation) or null");
+            }
+            allocated = alloc.asDouble();
+        }
         return new MeasuredFork(samples.asInt(), fork.path("started_ms").asLong(0), fork.path("pass").asInt(0),
                 fork.path("confirmation").asBoolean(false), speeds,
-                other != null && other.isNumber() ? other.asDouble() : Double.NaN);
+                other != null && other.isNumber() ? other.asDouble() : Double.NaN, allocated);
     }
 
     /** Writes the sidecar of {@code dataFile}, atomically. */
@@ -172,6 +181,7 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
         map.put("pass", fork.pass());
         map.put("confirmation", fork.confirmation());
         map.put("other_cpu_pct", Double.isFinite(fork.otherCpuPct()) ? fork.otherCpuPct() : null);
+        map.put("alloc_b_per_op", fork.hasAllocation() ? fork.allocBytesPerOp() : null);
         map.put("calibration_ns", fork.speeds());
         return map;
     }

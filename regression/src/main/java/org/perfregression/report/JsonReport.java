@@ -167,7 +167,7 @@ public final class JsonReport implements Report {
         g.writeNumberField("suite_wide", gate.count(Confirmation.SUITE_WIDE));
         g.writeNumberField("benchmark_wide", gate.count(Confirmation.BENCHMARK_WIDE));
         writeNumberOrNull(g, "run_shift_pct", gate.runShiftPct());
-        g.writeNumberField("run_tolerance_pct", gate.runTolerancePct());
+        writeNumberOrNull(g, "run_tolerance_pct", gate.runTolerancePct());
         writeNumberOrNull(g, "run_interaction_sd_pct", gate.judgedAgainst().interactionSdPct());
         writeNumberOrNull(g, "benchmark_shift_pct", gate.move() == null ? Double.NaN : gate.move().offsetPct());
         writeNumberOrNull(g, "benchmark_tolerance_pct", gate.move() == null ? Double.NaN : gate.move().tolerancePct());

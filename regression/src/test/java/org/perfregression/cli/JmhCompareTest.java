@@ -126,6 +126,43 @@ class JmhCompareTest {
         assertTrue(compare.out().contains("6 compared: 0 regressions"), compare.out());
     }
 
+    /** A copy of the GC profiler's JMH file with {@code bytes} more allocated per operation in the first result. */
+    private Path allocating(double bytes) throws IOException {
+        ArrayNode root = (ArrayNode) JSON.readTree(Resources.path("jmh/avgt-params-gc.json").toFile());
+        for (var fork : root.get(0).get("secondaryMetrics").get("gc.alloc.rate.norm").get("rawData")) {
+            for (int i = 0; i < fork.size(); i++) {
+                ((ArrayNode) fork).set(i, JSON.getNodeFactory().numberNode(fork.get(i).asDouble() + bytes));
+            }
+        }
+        Path file = dir.resolve("gc-" + bytes + ".json");
+        JSON.writeValue(file.toFile(), root);
+        return file;
+    }
+
+    @Test
+    void underTheGateAllocationIsABenchmarkOfItsOwnAndARiseInEveryForkFails() throws IOException {
+        Path base = allocating(0);
+        Path json = dir.resolve("alloc.json");
+        Cli same = run("compare", "-b", base.toString(), "-c", base.toString(), "--rule", "gate", "--format",
+                "json=" + json);
+        assertEquals(0, same.exitCode(), same.toString());
+        var alloc = JSON.readTree(json.toFile()).get("benchmarks").get("gc-0.0.alloc");
+        assertEquals("B/op", alloc.get("unit").asText(), alloc.toString());
+        assertEquals(6, alloc.get("summary").get("total_tests").asInt(), alloc.toString());
+        assertEquals(0, alloc.get("summary").get("regressions").asInt(), alloc.toString());
+
+        Cli more = run("compare", "-b", base.toString(), "-c", allocating(16).toString(), "--rule", "gate");
+        assertEquals(1, more.exitCode(), more.toString());
+        assertTrue(more.out().contains("regression (exact)") && more.out().contains("gc-0.0.alloc  FAILED"), more.out());
+        Cli markdown = run("compare", "-b", base.toString(), "-c", allocating(16).toString(), "--rule", "gate",
+                "--format", "json");
+        assertTrue(markdown.out().contains("Allocation regression: +16.0 B/op"), markdown.out());
+
+        Cli seed = run("compare", "-b", base.toString(), "-c", allocating(16).toString());
+        assertEquals(0, seed.exitCode(), "the seed's rule exactly: time only: " + seed);
+        assertTrue(!seed.out().contains(".alloc"), seed.out());
+    }
+
     @Test
     void emptyJmhFileIsOneLine() {
         Cli run = run("compare", "-b", Resources.path("jmh/aborted-run.json").toString(), "-c",

@@ -25,9 +25,9 @@ class SidecarForksTest {
     private static final PerformanceData DATA = PerformanceData.builder()
             .add("rank_2", "cfg", new double[] {1, 2, 3, 10, 20, 30, 7}).build();
     private static final ForkLayout LAYOUT = new ForkLayout(Map.of(KEY, List.of(
-            new MeasuredFork(3, 1_764_000_000_000L, 1, false, new double[] {5, 5, 5}, 0.5),
-            new MeasuredFork(3, 1_764_000_001_000L, 2, false, new double[] {10, 10, 10}, Double.NaN),
-            new MeasuredFork(1, 1_764_000_002_000L, 3, true, new double[] {7}, 1.0))));
+            new MeasuredFork(3, 1_764_000_000_000L, 1, false, new double[] {5, 5, 5}, 0.5, 48),
+            new MeasuredFork(3, 1_764_000_001_000L, 2, false, new double[] {10, 10, 10}, Double.NaN, 0),
+            new MeasuredFork(1, 1_764_000_002_000L, 3, true, new double[] {7}, 1.0, 64))));
 
     @Test
     void theForkLayoutTravelsInTheSidecar(@TempDir Path dir) throws Exception {
@@ -41,6 +41,20 @@ class SidecarForksTest {
         assertTrue(forks.get(2).confirmation());
         assertTrue(Double.isNaN(forks.get(1).otherCpuPct()));
         assertArrayEquals(new double[] {10, 10, 10}, forks.get(1).speeds());
+        assertEquals(48, forks.get(0).allocBytesPerOp());
+        assertArrayEquals(new double[] {48, 0}, read.forks().allocations().get(KEY), "the first measurement's forks");
+    }
+
+    @Test
+    void forksWithoutAllocationHaveNoneToCompare(@TempDir Path dir) throws Exception {
+        ForkLayout partly = new ForkLayout(Map.of(KEY, List.of(new MeasuredFork(3, 0, 1, false, null, Double.NaN, 48),
+                new MeasuredFork(4, 0, 2, false, null, Double.NaN))));
+        assertTrue(partly.allocations().isEmpty(), "one fork did not measure it");
+        Path file = dir.resolve("bad.meta.json");
+        Files.writeString(file, "{\"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 2, \"alloc_b_per_op\": -1}]}}}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
+        assertEquals(file + ": forks.rank_2.cfg[0].alloc_b_per_op must be a finite number >= 0 (bytes allocated per "
+                + "operation) or null", e.getMessage());
     }
 
     @Test

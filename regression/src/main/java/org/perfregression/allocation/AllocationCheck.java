@@ -1,0 +1,172 @@
+package org.perfregression.allocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.perfregression.check.Direction;
+import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.Confirmation;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
+import org.perfregression.gate.Prior;
+import org.perfregression.gate.RunEffect;
+import org.perfregression.stats.SampleStatistics;
+
+/**
+ * Bytes allocated per operation, compared exactly. Unlike time, allocation does not depend on the
+ * machine's speed: the same code allocates the same bytes run after run, except where the JIT's
+ * escape analysis removes an allocation in some forks and not in others (a fork-to-fork split, e.g.
+ * 0 B/op in two forks and 24 B/op in four). So there is no statistical test: each fork is one figure
+ * (its median over iterations), and a subsection regresses when <em>every</em> current fork allocates
+ * more than the <em>most</em> any baseline fork allocated, by more than the tolerance (the larger of
+ * {@link #absoluteBytes()} and {@link #relativePct()} of it); it improves when every current fork
+ * allocates less than the least any baseline fork did, by as much. A split between the sides' forks
+ * is therefore never a verdict, and one more allocation on every call always is.
+ *
+ * <p>The result is a {@link GateOutcome}, so that every report shows allocation as it shows the
+ * gate's time verdicts (unit {@code B/op}): the change is that of the median fork, the interval spans
+ * the smallest to the largest current fork against the baseline's median; there is no p-value, and
+ * the detectable change is the tolerance.
+ *
+ * <p>Immutable; configure with the {@code with...} methods.
+ */
+public final class AllocationCheck {
+
+    /** The unit of every allocation comparison. */
+    public static final String UNIT = "B/op";
+
+    private static final AllocationCheck DEFAULTS = new AllocationCheck(8, 2);
+
+    private final double absoluteBytes;
+    private final double relativePct;
+
+    private AllocationCheck(double absoluteBytes, double relativePct) {
+        if (!(absoluteBytes >= 0) || Double.isInfinite(absoluteBytes) || !(relativePct >= 0) || Double.isInfinite(relativePct)) {
+            throw new IllegalArgumentException("allocation tolerances must be finite and >= 0, got " + absoluteBytes
+                    + " B/op and " + relativePct + " %");
+        }
+        this.absoluteBytes = absoluteBytes;
+        this.relativePct = relativePct;
+    }
+
+    /**
+     * 8 bytes (half the smallest object a 64-bit JVM allocates, so that one more object per operation
+     * always counts) or 2 %, whichever is larger: JMH's figure has rounding noise far below a byte for
+     * code that allocates nothing, and amortized growth (a list that resizes now and then) moves it by
+     * a few percent at most.
+     */
+    public static AllocationCheck withDefaults() {
+        return DEFAULTS;
+    }
+
+    public AllocationCheck withAbsoluteBytes(double bytes) {
+        return new AllocationCheck(bytes, relativePct);
+    }
+
+    public AllocationCheck withRelativePct(double pct) {
+        return new AllocationCheck(absoluteBytes, pct);
+    }
+
+    public double absoluteBytes() {
+        return absoluteBytes;
+    }
+
+    public double relativePct() {
+        return relativePct;
+    }
+
+    /** The tolerance around {@code bytes}: the larger of the absolute and the relative one. */
+    public double tolerance(double bytes) {
+        return Math.max(absoluteBytes, bytes * relativePct / 100);
+    }
+
+    /**
+     * Compares every subsection both sides measured, in baseline order.
+     *
+     * @param baseline each subsection's baseline forks' bytes per operation
+     * @param current each subsection's current forks' (first measurement) bytes per operation
+     * @param slowdown each subsection's time per operation, current over baseline (1 where unknown):
+     *     see {@link #compare(SubsectionKey, double[], double[], double)}
+     * @param gate the gate whose settings the outcome carries (reports show them)
+     */
+    public GateOutcome compare(Map<SubsectionKey, double[]> baseline, Map<SubsectionKey, double[]> current,
+            Map<SubsectionKey, Double> slowdown, ForkGate gate) {
+        List<GateResult> results = new ArrayList<>();
+        baseline.forEach((key, b) -> {
+            double[] c = current.get(key);
+            if (c != null && b.length > 0 && c.length > 0) {
+                results.add(compare(key, b, c, slowdown.getOrDefault(key, 1.0)));
+            }
+        });
+        return new GateOutcome(results, Prior.NONE, gate, Direction.LOWER_IS_BETTER, false, RunEffect.NONE, Double.NaN,
+                null);
+    }
+
+    /**
+     * Less than one object per operation: a baseline under this may be nothing but the harness's share.
+     * JMH counts what its own iteration machinery and the profilers allocate inside the window, a
+     * fixed amount per iteration spread over its operations: under 0.1 B/op for the accessor suite's
+     * 10 ns operations, about 1 B/op for 5 us operations in 50 ms iterations, and ten times more when
+     * such an operation gets ten times slower (measured on the plugin's sample).
+     */
+    public static final double HARNESS_SHARE_BYTES = 16;
+
+    /**
+     * One subsection (see the class comment). A baseline under {@link #HARNESS_SHARE_BYTES} is first
+     * scaled by how much slower (or faster) an operation got, as the harness's fixed share per
+     * iteration would be, so that a slower operation is not an allocation regression too.
+     *
+     * @param slowdown the time per operation, current over baseline (1 where unknown)
+     */
+    public GateResult compare(SubsectionKey key, double[] baseline, double[] current, double slowdown) {
+        double baseMedian = SampleStatistics.median(baseline);
+        double most = Arrays.stream(baseline).max().orElseThrow();
+        double least = Arrays.stream(baseline).min().orElseThrow();
+        double currentLeast = Arrays.stream(current).min().orElseThrow();
+        double currentMost = Arrays.stream(current).max().orElseThrow();
+        double currentMedian = SampleStatistics.median(current);
+        boolean scaled = most < HARNESS_SHARE_BYTES && slowdown > 0 && Double.isFinite(slowdown) && slowdown != 1;
+        double mostHere = scaled ? most * Math.max(1, slowdown) : most;
+        double leastHere = scaled ? least * Math.min(1, slowdown) : least;
+        Verdict verdict;
+        String message;
+        String forks = String.format(Locale.ROOT, "current forks %s B/op, baseline forks %s B/op", range(currentLeast,
+                currentMost), range(least, most)) + (scaled ? String.format(Locale.ROOT, ", %s at this speed (%.2fx the "
+                        + "time per operation)", range(leastHere, mostHere), slowdown) : "");
+        if (currentLeast > mostHere + tolerance(mostHere)) {
+            verdict = Verdict.REGRESSION;
+            message = String.format(Locale.ROOT, "Allocation regression: %+.1f B/op (%s); every current fork allocates "
+                    + "more than any baseline fork, beyond the %.1f B/op tolerance", currentMedian - baseMedian, forks,
+                    tolerance(mostHere));
+        } else if (currentMost < leastHere - tolerance(leastHere)) {
+            verdict = Verdict.IMPROVEMENT;
+            message = String.format(Locale.ROOT, "Allocation improvement: %+.1f B/op (%s); every current fork allocates "
+                    + "less than any baseline fork, beyond the %.1f B/op tolerance", currentMedian - baseMedian, forks,
+                    tolerance(leastHere));
+        } else {
+            verdict = Verdict.NO_CHANGE;
+            message = String.format(Locale.ROOT, "No allocation change: %+.1f B/op (%s)", currentMedian - baseMedian, forks);
+        }
+        return new GateResult(key, verdict, pct(currentMedian, baseMedian), pct(currentMedian, baseMedian),
+                pct(currentLeast, baseMedian), pct(currentMost, baseMedian), Double.NaN, Double.NaN,
+                pct(baseMedian + tolerance(mostHere), baseMedian), baseline.length, current.length, false,
+                Confirmation.EXACT, Double.NaN, message);
+    }
+
+    /**
+     * The change in %, NaN from a baseline under one byte per operation: code that allocates nothing
+     * measures a few millionths of a byte (JMH's figure over millions of operations), and a percentage
+     * of that means nothing; the message has the bytes.
+     */
+    private static double pct(double current, double baseline) {
+        return baseline >= 1 ? 100 * (current - baseline) / baseline : Double.NaN;
+    }
+
+    private static String range(double low, double high) {
+        return low == high ? String.format(Locale.ROOT, "%.1f", low) : String.format(Locale.ROOT, "%.1f-%.1f", low, high);
+    }
+}

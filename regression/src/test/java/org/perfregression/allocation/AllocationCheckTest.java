@@ -1,0 +1,95 @@
+package org.perfregression.allocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.perfregression.check.Verdict;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.Confirmation;
+import org.perfregression.gate.ForkGate;
+import org.perfregression.gate.GateOutcome;
+import org.perfregression.gate.GateResult;
+
+class AllocationCheckTest {
+
+    private static final AllocationCheck CHECK = AllocationCheck.withDefaults();
+    private static final SubsectionKey KEY = new SubsectionKey("rank_2", "SHARDED_ACCESSOR_0110001");
+
+    private static Verdict verdict(double[] baseline, double[] current) {
+        return CHECK.compare(KEY, baseline, current, 1).verdict();
+    }
+
+    @Test
+    void oneMoreObjectPerOperationInEveryForkIsARegression() {
+        GateResult r = CHECK.compare(KEY, new double[] {48, 48, 48.0001, 48, 48, 48}, new double[] {64, 64.0002}, 1);
+        assertEquals(Verdict.REGRESSION, r.verdict(), r.message());
+        assertTrue(r.message().startsWith("Allocation regression: +16.0 B/op"), r.message());
+        assertEquals(Confirmation.EXACT, r.confirmation());
+        assertEquals(33.3, r.changePct(), 0.1);
+        assertTrue(Double.isNaN(r.pValue()), "no statistical test");
+    }
+
+    @Test
+    void escapeAnalysisSplitsBetweenForksAreNoVerdict() {
+        double[] split = {0, 24, 24, 0, 24, 24};
+        assertEquals(Verdict.NO_CHANGE, verdict(split, new double[] {24, 0}));
+        assertEquals(Verdict.NO_CHANGE, verdict(split, new double[] {24, 24}));
+        assertEquals(Verdict.NO_CHANGE, verdict(split, new double[] {0, 0}));
+        assertEquals(Verdict.REGRESSION, verdict(split, new double[] {40, 40}), "every fork above the most any baseline fork allocated");
+    }
+
+    @Test
+    void codeThatAllocatesNothingIsJudgedInBytes() {
+        double[] nothing = {4.8e-5, 1.9e-5, 2.1e-5};
+        GateResult same = CHECK.compare(KEY, nothing, new double[] {2.8e-5, 1.8e-5}, 1);
+        assertEquals(Verdict.NO_CHANGE, same.verdict(), same.message());
+        GateResult sixteen = CHECK.compare(KEY, nothing, new double[] {16.00002, 16.00001}, 1);
+        assertEquals(Verdict.REGRESSION, sixteen.verdict(), sixteen.message());
+        assertEquals(Verdict.NO_CHANGE, verdict(nothing, new double[] {7.9, 7.9}), "under the 8 B/op tolerance");
+    }
+
+    @Test
+    void theHarnessShareOfASlowerOperationIsNoAllocationRegression() {
+        // Measured on the plugin's sample: 5 us operations made ten times slower went from 1.0 to 9.9 B/op,
+        // a fixed allocation per iteration spread over a tenth of the operations.
+        double[] harness = {0.99, 1.00, 1.01};
+        GateResult slower = CHECK.compare(KEY, harness, new double[] {9.86, 9.9}, 9.9);
+        assertEquals(Verdict.NO_CHANGE, slower.verdict(), slower.message());
+        assertTrue(slower.message().contains("9.90x the time per operation"), slower.message());
+        assertEquals(Verdict.REGRESSION, CHECK.compare(KEY, harness, new double[] {9.86, 9.9}, 1).verdict(),
+                "the same rise at the same speed is the code's");
+        assertEquals(Verdict.REGRESSION, CHECK.compare(KEY, harness, new double[] {26, 26}, 9.9).verdict(),
+                "one more object per operation still shows");
+        assertEquals(Verdict.NO_CHANGE, CHECK.compare(KEY, new double[] {48, 48}, new double[] {48, 48}, 10).verdict(),
+                "an allocation of its own is not scaled");
+    }
+
+    @Test
+    void theRelativeToleranceCoversLargeAllocations() {
+        assertEquals(Verdict.NO_CHANGE, verdict(new double[] {1000, 1000}, new double[] {1015, 1019}), "2 % is 20 B/op");
+        assertEquals(Verdict.REGRESSION, verdict(new double[] {1000, 1000}, new double[] {1030, 1030}));
+        assertEquals(Verdict.IMPROVEMENT, verdict(new double[] {1000, 1000}, new double[] {900, 950}));
+        assertEquals(Verdict.NO_CHANGE, verdict(new double[] {1000, 1000}, new double[] {900, 1000}),
+                "one current fork as before: no improvement");
+    }
+
+    @Test
+    void anOutcomeFailsOnARegressionAndComparesCommonSubsectionsOnly() {
+        Map<SubsectionKey, double[]> baseline = new LinkedHashMap<>();
+        Map<SubsectionKey, double[]> current = new LinkedHashMap<>();
+        baseline.put(KEY, new double[] {48, 48});
+        baseline.put(new SubsectionKey("rank_3", "x"), new double[] {0, 0});
+        current.put(KEY, new double[] {48, 48});
+        GateOutcome same = CHECK.compare(baseline, current, Map.of(), ForkGate.withDefaults());
+        assertEquals(1, same.results().size());
+        assertFalse(same.failed(), same.oneLine());
+        current.put(KEY, new double[] {72, 72});
+        GateOutcome more = CHECK.compare(baseline, current, Map.of(), ForkGate.withDefaults());
+        assertTrue(more.failed(), more.oneLine());
+        assertFalse(more.oneLine().contains("not confirmed"), "exact: nothing to confirm: " + more.oneLine());
+    }
+}
