@@ -131,7 +131,8 @@ public final class SuiteComparison {
             BenchmarkPair pair = pairs.get(i);
             inputs.add(new ReportInput(pair.benchmark(), pair.unit(), seeds.get(i), baselines.get(i), currents.get(i),
                     pair.baseline().source(), pair.current().source(), pair.notes(),
-                    gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange())));
+                    gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange(),
+                            seeds.get(i).baselineMedian())));
             ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i));
             if (allocation != null) {
                 inputs.add(allocation);

@@ -71,6 +71,13 @@ public record CheckResult(
         return key -> changes.getOrDefault(key, Double.POSITIVE_INFINITY);
     }
 
+    /** Each subsection's baseline median, by key (NaN for a key it does not have). */
+    public java.util.function.ToDoubleFunction<SubsectionKey> baselineMedian() {
+        java.util.Map<SubsectionKey, Double> medians = new java.util.HashMap<>();
+        results.forEach(r -> medians.put(r.key(), r.baselineMedian()));
+        return key -> medians.getOrDefault(key, Double.NaN);
+    }
+
     /** Regressions first, then improvements, then the rest; each group by how far past (or into) its noise band the change went, largest first. */
     public List<SubsectionResult> worstFirst() {
         List<SubsectionResult> ordered = new ArrayList<>(results);

@@ -71,6 +71,24 @@ class BenchmarkMoveTest {
     }
 
     @Test
+    void aBenchmarkWideVerdictIsFlooredByTheBenchmarksChangeNotTheSubsectionsOwnMedian() {
+        SubsectionKey slow = new SubsectionKey("rank_3", "SHARDED_ACCESSOR_0000001");
+        SubsectionKey folded = new SubsectionKey("rank_3", "constant");
+        List<GateResult> results = new ArrayList<>();
+        for (SubsectionKey key : List.of(slow, folded)) {
+            results.add(new GateResult(key, Verdict.REGRESSION, 1, -0.4, -20, 25, 0.9, 10, 40, 6, 2, true,
+                    Confirmation.BENCHMARK_WIDE, Double.NaN, "Regression (benchmark-wide)"));
+        }
+        BenchmarkMove move = new BenchmarkMove(new RunEffect(Math.log(1.15), 0), 0, 0.01, 5);
+        GateOutcome outcome = new GateOutcome(results, Prior.NONE, ForkGate.withDefaults(), Direction.LOWER_IS_BETTER,
+                true, RunEffect.NONE, 15, move);
+        Map<SubsectionKey, Double> baseline = Map.of(slow, 13.48, folded, 0.3);
+        GateOutcome floored = outcome.withFloor(0.95, k -> -0.2, k -> baseline.get(k));
+        assertEquals(Verdict.REGRESSION, floored.results().get(0).verdict(), "15 % of 13.48 ns is 2 ns, over the floor");
+        assertEquals(Verdict.NO_CHANGE, floored.results().get(1).verdict(), "15 % of 0.3 ns is not");
+    }
+
+    @Test
     void unchangedBenchmarksNeverMoveBeyondTheTolerance() {
         for (long seed = 10; seed < 30; seed++) {
             for (GateOutcome o : suite(seed, new double[] {0, 0, 0})) {
