@@ -57,18 +57,22 @@ public final class Slowdown {
         if (value == null || value.isBlank()) {
             return 0;
         }
-        int bytes;
+        String rule = "a number of bytes >= " + ARRAY_HEADER_BYTES;
+        double bytes = number(value, ALLOC_PROPERTY, rule);
+        if (!(bytes >= ARRAY_HEADER_BYTES && bytes <= Integer.MAX_VALUE) || bytes != Math.rint(bytes)) {
+            throw new IllegalArgumentException("-D" + ALLOC_PROPERTY + " must be " + rule + " (the smallest array), got "
+                    + value);
+        }
+        return (int) bytes;
+    }
+
+    /** A property's number; a value that is none is an error naming the property and what it must be. */
+    private static double number(String value, String property, String rule) {
         try {
-            bytes = Integer.parseInt(value.trim());
+            return Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + ALLOC_PROPERTY + " must be a number of bytes >= "
-                    + ARRAY_HEADER_BYTES + ", got '" + value + "'");
+            throw new IllegalArgumentException("-D" + property + " must be " + rule + ", got '" + value + "'");
         }
-        if (bytes < ARRAY_HEADER_BYTES) {
-            throw new IllegalArgumentException("-D" + ALLOC_PROPERTY + " must be a number of bytes >= "
-                    + ARRAY_HEADER_BYTES + " (the smallest array), got " + value);
-        }
-        return bytes;
     }
 
     private Slowdown() {
@@ -114,12 +118,7 @@ public final class Slowdown {
         if (pct == null || pct.isBlank()) {
             return 0;
         }
-        double p;
-        try {
-            p = Double.parseDouble(pct.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + PROPERTY + " must be a percentage in (0, 100], got '" + pct + "'");
-        }
+        double p = number(pct, PROPERTY, "a percentage in (0, 100]");
         if (!(p > 0 && p <= 100)) {
             throw new IllegalArgumentException("-D" + PROPERTY + " must be a percentage in (0, 100], got " + pct);
         }
