@@ -2,6 +2,7 @@ package org.perfregression.gate;
 
 import java.util.List;
 import java.util.Locale;
+import org.perfregression.check.Verdict;
 import org.perfregression.stats.SampleStatistics;
 
 /**
@@ -70,6 +71,16 @@ public record BenchmarkMove(RunEffect own, double suiteLevel, double standardErr
      */
     public RunEffect judgedAgainst(RunEffect suite) {
         return new RunEffect(moved() ? own.shift() : suite.shift(), own.interactionVariance());
+    }
+
+    /** What a benchmark whose move is {@code move} (null when unknown) is judged against in a run of {@code suite}. */
+    static RunEffect judgedAgainst(BenchmarkMove move, RunEffect suite) {
+        return move == null ? suite : move.judgedAgainst(suite);
+    }
+
+    /** Whether the benchmark's own change against the baselines, shift and all, is {@code verdict} (as {@link ForkGate#verdictOf}). */
+    boolean ownChangeIs(Verdict verdict, ForkGate gate, org.perfregression.check.Direction direction) {
+        return gate.verdictOf(ForkGate.pct(own.shift()), direction) == verdict;
     }
 
     /** E.g. {@code the benchmark at +11.2% against the suite's benchmarks (SE 1.1%), beyond the 5.0% tolerance}. */

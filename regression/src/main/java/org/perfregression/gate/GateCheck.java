@@ -136,7 +136,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<SubsectionKey> keys = baseline.keySet().stream().filter(current::containsKey).toList();
         Prior prior = prior(keys, baseline, current);
         RunEffect effect = run != null ? run : RunEffect.estimate(changes(keys, baseline, current, prior));
-        RunEffect judged = move == null ? effect : move.judgedAgainst(effect);
+        RunEffect judged = BenchmarkMove.judgedAgainst(move, effect);
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
             results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, judged));
@@ -178,7 +178,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         Verdict suiteVerdict = Math.abs(shiftPct) > runTolerancePct ? gate.verdictOf(shiftPct, direction) : Verdict.NO_CHANGE;
         // A benchmark that significantly did not follow the suite (one benchmark of two slowed by half
         // moves the suite's median beyond the tolerance) keeps its subsections out of the suite's verdict.
-        boolean stayedPut = move != null && gate.verdictOf(ForkGate.pct(move.own().shift()), direction) != suiteVerdict
+        boolean stayedPut = move != null && !move.ownChangeIs(suiteVerdict, gate, direction)
                 && Math.abs(move.own().shift() - suite.shift()) > SIDE_BY_SIDE_SHIFT_Z * move.standardError();
         if (suiteVerdict != Verdict.NO_CHANGE && !stayedPut) {
             return marked(results, suiteVerdict, Confirmation.SUITE_WIDE, differsAt,
@@ -190,7 +190,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         }
         Verdict verdict = gate.verdictOf(move.offsetPct(), direction);
         // As for a subsection: relative to a shifted suite, a benchmark that stayed put is not changed.
-        if (verdict == Verdict.NO_CHANGE || gate.verdictOf(ForkGate.pct(move.own().shift()), direction) != verdict) {
+        if (verdict == Verdict.NO_CHANGE || !move.ownChangeIs(verdict, gate, direction)) {
             return results;
         }
         return marked(results, verdict, Confirmation.BENCHMARK_WIDE, differsAt, move.describe(), "the benchmark");

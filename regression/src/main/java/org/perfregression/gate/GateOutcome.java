@@ -61,7 +61,7 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
 
     /** What the subsections were tested against: the suite's shift, or the benchmark's own level once it moved. */
     public RunEffect judgedAgainst() {
-        return move == null ? run : move.judgedAgainst(run);
+        return BenchmarkMove.judgedAgainst(move, run);
     }
 
     /** The run's shift in %: the suite's median change. */
