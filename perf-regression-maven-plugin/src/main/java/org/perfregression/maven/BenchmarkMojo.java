@@ -139,6 +139,15 @@ abstract class BenchmarkMojo extends AbstractMojo {
     @Parameter(property = "perf.machineTolerance", defaultValue = "15")
     double machineTolerance;
 
+    /**
+     * A second copy of the JUnit report where CI's test-report steps look by default (Maven's
+     * {@code surefire-reports}, {@code TEST-*.xml}: Azure Pipelines, Jenkins' usual pattern, GitLab's
+     * {@code artifacts:reports:junit} as most projects set it); empty for none.
+     */
+    @Parameter(property = "perf.junitFile",
+            defaultValue = "${project.build.directory}/surefire-reports/TEST-perf-regression.xml")
+    File junitFile;
+
     /** Make baselines even though other processes used the CPU during the run. */
     @Parameter(property = "perf.allowBusy", defaultValue = "false")
     boolean allowBusy;
@@ -227,6 +236,9 @@ abstract class BenchmarkMojo extends AbstractMojo {
                 "--format", "junit=" + outputDirectory.toPath().resolve("report.xml"),
                 "--format", "html=" + outputDirectory.toPath().resolve("report.html"),
                 "--rule", rule));
+        if (ciJunit() != null) {
+            command.addAll(List.of("--format", "junit=" + ciJunit()));
+        }
         if (allowPlatformMismatch) {
             command.add("--allow-platform-mismatch");
         }
@@ -284,6 +296,19 @@ abstract class BenchmarkMojo extends AbstractMojo {
             throw new MojoExecutionException(found.missingListError());
         }
         return true;
+    }
+
+    /** Where CI looks for the JUnit report, its folder created; null when {@code junitFile} is empty. */
+    private Path ciJunit() throws MojoExecutionException {
+        if (junitFile == null || junitFile.getPath().isBlank()) {
+            return null;
+        }
+        try {
+            Files.createDirectories(junitFile.toPath().toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new MojoExecutionException("perf.junitFile " + junitFile + ": cannot create its folder: " + e.getMessage());
+        }
+        return junitFile.toPath();
     }
 
     /** The main job's last line of output: where it says why it stopped. */
@@ -367,9 +392,13 @@ abstract class BenchmarkMojo extends AbstractMojo {
         StringWriter text = new StringWriter();
         StringWriter warnings = new StringWriter();
         try {
-            ReportTargets targets = ReportTargets.of(List.of("text", "json=" + out.resolve("report.json"),
+            List<String> formats = new ArrayList<>(List.of("text", "json=" + out.resolve("report.json"),
                     "markdown=" + out.resolve("report.md"), "junit=" + out.resolve("report.xml"),
-                    "html=" + out.resolve("report.html")), null)
+                    "html=" + out.resolve("report.html")));
+            if (ciJunit() != null) {
+                formats.add("junit=" + ciJunit());
+            }
+            ReportTargets targets = ReportTargets.of(formats, null)
                     .protecting(BenchmarkFolder.dataFiles(baselineDir()).toArray(new Path[0]))
                     .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));
             outcome = comparison().withMeasuredOnly(true).run(baselineDir(), current);

@@ -43,6 +43,7 @@ class PluginIT {
         Path samples = Path.of(System.getProperty("sample.dir", "src/it/sample")).getParent();
         project = copy(samples.resolve("sample"));
         copy(samples.resolve("no-benchmarks"));
+        copy(samples.resolve("multi-module"));
     }
 
     private static Path copy(Path sample) throws IOException {
@@ -151,6 +152,9 @@ class PluginIT {
         for (String report : List.of("report.md", "report.xml", "report.html", "run/report.json", "run/mix.json")) {
             assertTrue(Files.isRegularFile(project.resolve("target/perf-regression").resolve(report)), report);
         }
+        // Where CI's test-report steps look by default.
+        assertTrue(Files.readString(project.resolve("target/surefire-reports/TEST-perf-regression.xml"))
+                .contains("<testsuite"), "the JUnit report in surefire-reports");
         assertTrue(build.log().contains("machine check: the calibration kernel runs"), "the main job's machine check");
     }
 
@@ -180,6 +184,33 @@ class PluginIT {
         assertNotEquals(0, build.exitCode(), build.log());
         assertTrue(build.log().contains("org/example/SampleBench.class has @Benchmark methods, but the build wrote no "
                 + "META-INF/BenchmarkList") && build.log().contains("annotationProcessorPaths"), build.log());
+    }
+
+    @Test
+    @Order(8)
+    void aMultiModuleBuildGatesEachModeInItsOwnUnitAndKeepsClassesOfOneSimpleNameApart() throws Exception {
+        Path multi = work.resolve("multi-module");
+        Build regenerate = mvnIn(multi, java.util.Map.of(), "-T2", "package", "perf-regression:regenerate",
+                "-Dperf.allowBusy=true");
+        assertEquals(0, regenerate.exitCode(), regenerate.log());
+        assertTrue(regenerate.log().contains("perf-regression: no JMH benchmarks in this module"), "the module "
+                + "without benchmarks is skipped: " + regenerate.log());
+        Path dir;
+        try (Stream<Path> dirs = Files.list(multi.resolve("perf-gt/multi-bench"))) { // the module's own folder
+            dir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        // A data set per method and mode, each with its own unit.
+        assertTrue(Files.readString(dir.resolve("run-thrpt.meta.json")).contains("\"ops/us\""), "throughput");
+        assertTrue(Files.readString(dir.resolve("run.meta.json")).contains("\"us/op\""), "average time");
+        // Two classes named Work: their sections by their fully qualified names.
+        String step = Files.readString(dir.resolve("step.json"));
+        assertTrue(step.contains("\"org.example.a.Work.step\"") && step.contains("\"org.example.b.Work.step\""), step);
+        assertTrue(Files.readString(dir.resolve("run.json")).contains("\"org.example.b.Work.run\""), "qualified in "
+                + "every data set, whatever its mode");
+        Build verify = mvnIn(multi, java.util.Map.of("CI", "true"), "-T2", "verify");
+        assertEquals(0, verify.exitCode(), verify.log());
+        assertTrue(verify.log().contains("run-thrpt") && verify.log().contains("ops/us, higher is better"),
+                "throughput is gated as throughput: " + verify.log());
     }
 
     @Test

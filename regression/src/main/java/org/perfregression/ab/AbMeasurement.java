@@ -45,7 +45,8 @@ public final class AbMeasurement {
         // By combination index, so that both sides list their subsections in JMH's order, not the random one measured.
         forks.computeIfAbsent(side, s -> new TreeMap<>()).computeIfAbsent(index, i -> new ArrayList<>()).add(fork);
         layout.computeIfAbsent(side, s -> new TreeMap<>()).computeIfAbsent(index, i -> new ArrayList<>())
-                .add(new MeasuredFork(fork.samples().get(0).length, startedMillis, pass, false, null, otherCpuPct));
+                .add(new MeasuredFork(fork.samples().get(0).length, startedMillis, pass, false, null, otherCpuPct,
+                        ForkLayout.allocation(fork, 0)));
     }
 
     /** How many forks of {@code side} have been measured. */
@@ -62,6 +63,7 @@ public final class AbMeasurement {
     public Dataset side(String side, String source) {
         List<JmhResult> merged = new ArrayList<>();
         Map<SubsectionKey, List<MeasuredFork>> forkLayout = new LinkedHashMap<>();
+        JmhMapping mapping = MAPPING.withQualifiedWhereNeeded(combinations.stream().map(JmhCombination::benchmark).toList());
         String unit = null;
         for (Map.Entry<Integer, List<JmhResult>> e : forks.getOrDefault(side, Map.of()).entrySet()) {
             JmhResult first = e.getValue().get(0);
@@ -74,9 +76,9 @@ public final class AbMeasurement {
             }
             unit = first.unit();
             merged.add(all);
-            forkLayout.put(MAPPING.key(all), layout.get(side).get(e.getKey()));
+            forkLayout.put(mapping.key(all), layout.get(side).get(e.getKey()));
         }
-        PerformanceData data = MAPPING.toData(merged);
+        PerformanceData data = mapping.toData(merged);
         return new Dataset(data, unit, platform(merged), source, new ForkLayout(forkLayout));
     }
 

@@ -37,6 +37,7 @@ public final class AbRun {
     private final AbSide baseline;
     private final AbSide current;
     private final List<String> jmhArgs;
+    private final List<String> userArgs;
     private final Integer fixedPasses;
     private final Duration budget;
     private final AbFolder folder;
@@ -53,11 +54,27 @@ public final class AbRun {
             AbFolder folder, long seed) {
         this.baseline = baseline;
         this.current = current;
-        this.jmhArgs = List.copyOf(jmhArgs);
+        this.userArgs = List.copyOf(jmhArgs);
+        this.jmhArgs = withAllocation(jmhArgs);
         this.fixedPasses = fixedPasses;
         this.budget = budget;
         this.folder = folder;
         this.seed = seed;
+    }
+
+    /**
+     * JMH's command line with its GC profiler, unless given already: every fork records the bytes it
+     * allocates per operation, which the gate compares exactly ({@code <benchmark>.alloc}).
+     */
+    static List<String> withAllocation(List<String> jmhArgs) {
+        for (int i = 0; i + 1 < jmhArgs.size(); i++) {
+            if (jmhArgs.get(i).equals("-prof") && jmhArgs.get(i + 1).split(":")[0].equals("gc")) {
+                return List.copyOf(jmhArgs);
+            }
+        }
+        List<String> args = new java.util.ArrayList<>(jmhArgs);
+        args.addAll(List.of("-prof", "gc"));
+        return List.copyOf(args);
     }
 
     /**
@@ -108,8 +125,8 @@ public final class AbRun {
         List<JmhCombination> combinations = b.list();
         requireSame(combinations, c.list());
         if (combinations.isEmpty()) {
-            throw new InvalidInputException("no benchmark matches " + (jmhArgs.isEmpty() ? "(no regex given)"
-                    : String.join(" ", jmhArgs)) + " in " + baseline.jar());
+            throw new InvalidInputException("no benchmark matches " + (userArgs.isEmpty() ? "(no regex given)"
+                    : String.join(" ", userArgs)) + " in " + baseline.jar());
         }
         AbMeasurement measurement = new AbMeasurement(combinations);
         Random random = new Random(seed);

@@ -13,8 +13,11 @@ import org.perfregression.input.Dataset;
 public interface Remeasure {
 
     /**
-     * Runs fresh forks of {@code flagged} and returns, per benchmark, the current side with them added
-     * as confirmation forks of its layout (benchmarks without fresh forks may be left out).
+     * Runs fresh forks of {@code flagged} and of {@code witnesses}, interleaved, and returns, per
+     * benchmark, the current side with them added as confirmation forks of its layout (benchmarks
+     * without fresh forks may be left out). Witnesses are unflagged subsections measured beside the
+     * flagged ones so that the machine's phase at that time can be read from them
+     * ({@link org.perfregression.gate.MachinePhase#ofConfirmation}).
      */
-    Map<String, Dataset> fresh(List<SuiteKey> flagged) throws IOException;
+    Map<String, Dataset> fresh(List<SuiteKey> flagged, List<SuiteKey> witnesses) throws IOException;
 }

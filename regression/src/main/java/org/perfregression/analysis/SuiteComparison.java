@@ -3,17 +3,21 @@ package org.perfregression.analysis;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.perfregression.allocation.AllocationCheck;
 import org.perfregression.check.CheckResult;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
+import org.perfregression.gate.MachinePhase;
 import org.perfregression.gate.RunEffect;
 import org.perfregression.input.Dataset;
 import org.perfregression.report.ReportInput;
@@ -26,6 +30,8 @@ import org.perfregression.report.ReportSuite;
  * <ol>
  * <li>the seed rule per benchmark, on the current side's first measurement (confirmation forks
  *     re-measure flags and must not count twice);
+ * <li>with drift correction, each side's forks corrected for the machine's phases that the calibration
+ *     kernel missed, read from the suite's own forks around each fork's time ({@link MachinePhase});
  * <li>one run effect estimated over every benchmark's changes (the machine moved all of them about
  *     alike) and each benchmark's move against the rest of the suite ({@link org.perfregression.gate.BenchmarkMove}),
  *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
@@ -206,8 +212,22 @@ public final class SuiteComparison {
                             + "sidecar's \"forks\" (the main job and ab write them)");
                 }
             }
-            baselines.add(b.forks().split(baselineData.get(i), false, b.source()));
-            currents.add(c.forks().split(c.data(), false, c.source()));
+            baselines.add(forks(b, baselineData.get(i), false, pairs.get(i).direction()));
+            currents.add(forks(c, c.data(), false, pairs.get(i).direction()));
+        }
+        // The machine's phases that the calibration kernel missed, from the suite's own forks: the
+        // baselines against themselves, the current run against the baselines.
+        boolean phases = gate.gate().correctsDrift();
+        List<org.perfregression.check.Direction> directions = pairs.stream().map(BenchmarkPair::direction).toList();
+        if (phases) {
+            baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
+        }
+        MachinePhase runPhase = phases ? MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions)
+                : null;
+        if (phases) {
+            currents = runPhase.corrected();
+        }
+        for (int i = 0; i < pairs.size(); i++) {
             changes.add(gate.with(pairs.get(i).direction()).changes(baselines.get(i), currents.get(i)));
         }
         // The machine moved every benchmark of the run about alike: one shift for the whole suite, and
@@ -223,13 +243,26 @@ public final class SuiteComparison {
             first.add(check.compare(baselines.get(i), currents.get(i)));
         }
         Map<String, Dataset> fresh = remeasure == null ? Map.of() : remeasured(pairs, first);
-        List<GateOutcome> remeasured = new ArrayList<>();
+        List<Map<SubsectionKey, ForkedSamples>> more = new ArrayList<>();
+        List<ForkLayout> moreLayouts = new ArrayList<>();
+        List<Set<SubsectionKey>> witnesses = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
-            Map<SubsectionKey, ForkedSamples> more = c.forks().split(c.data(), true, c.source());
+            more.add(forks(c, c.data(), true, pairs.get(i).direction()));
+            moreLayouts.add(c.forks());
+            Set<SubsectionKey> unflagged = new HashSet<>(more.get(i).keySet());
+            first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));
+            witnesses.add(unflagged);
+        }
+        if (phases) {
+            more = MachinePhase.ofConfirmation(more, moreLayouts, baselines, directions, runPhase, witnesses)
+                    .corrected();
+        }
+        List<GateOutcome> remeasured = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
             boolean flagged = first.get(i).results().stream().anyMatch(GateResult::flagged);
-            remeasured.add(flagged && !more.isEmpty() ? checks.get(i).remeasure(first.get(i), baselines.get(i), more)
-                    : first.get(i));
+            remeasured.add(flagged && !more.get(i).isEmpty()
+                    ? checks.get(i).remeasure(first.get(i), baselines.get(i), more.get(i)) : first.get(i));
         }
         double threshold = gate.discoveryThreshold(remeasured.stream().filter(GateOutcome::confirmationRun).toList());
         List<GateOutcome> decided = new ArrayList<>();
@@ -238,6 +271,21 @@ public final class SuiteComparison {
             decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
         }
         return decided;
+    }
+
+    /** Each pair's fork layout of one side. */
+    private static List<ForkLayout> layouts(List<BenchmarkPair> pairs, boolean current) {
+        return pairs.stream().map(p -> (current ? p.current() : p.baseline()).forks()).toList();
+    }
+
+    /** The forks of {@code data} (first measurement or confirmation), calibration inverted where higher is better. */
+    private static Map<SubsectionKey, ForkedSamples> forks(Dataset side, PerformanceData data, boolean confirmation,
+            org.perfregression.check.Direction direction) {
+        Map<SubsectionKey, ForkedSamples> forks = side.forks().split(data, confirmation, side.source());
+        if (direction == org.perfregression.check.Direction.HIGHER_IS_BETTER) {
+            forks.replaceAll((key, forked) -> forked.forHigherIsBetter());
+        }
+        return forks;
     }
 
     /** Runs the re-measure step on the suite's flags, the largest changes relative to their MDC first. */
@@ -259,8 +307,30 @@ public final class SuiteComparison {
         order.sort(Comparator.comparingDouble((Integer i) -> flagged.get(i).severity()).reversed());
         List<SuiteKey> chosen = order.stream().limit(confirmMax)
                 .map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList();
-        return chosen.isEmpty() ? Map.of() : remeasure.fresh(chosen);
+        if (chosen.isEmpty()) {
+            return Map.of();
+        }
+        // Unflagged subsections re-measured beside the flags, at random: the machine's phase during
+        // confirmation is read from them (a phase in which the flagged forks ran slow would otherwise
+        // confirm them). As many as the flags, and at least WITNESSES.
+        List<SuiteKey> unflagged = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            for (GateResult r : first.get(i).results()) {
+                if (!r.flagged()) {
+                    unflagged.add(new SuiteKey(pairs.get(i).benchmark(), r.key()));
+                }
+            }
+        }
+        List<SuiteKey> witnesses = new ArrayList<>();
+        if (gate.gate().correctsDrift()) {
+            java.util.Collections.shuffle(unflagged, new java.util.Random(chosen.hashCode()));
+            witnesses.addAll(unflagged.subList(0, Math.min(unflagged.size(), Math.max(WITNESSES, chosen.size()))));
+        }
+        return remeasure.fresh(chosen, witnesses);
     }
+
+    /** The fewest unflagged subsections re-measured beside the flags (each in as many fresh forks). */
+    public static final int WITNESSES = 8;
 
     /**
      * The samples of a run's first measurement: a main job's results also hold confirmation forks,

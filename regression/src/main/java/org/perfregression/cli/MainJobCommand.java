@@ -390,17 +390,18 @@ public final class MainJobCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), results.platform(),
                 platformOptions.allowMismatch(), "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
         notes.addAll(machineNotes);
+        // Each data set in its own unit and direction: a module may measure time and throughput.
         Direction direction = Direction.ofUnit(results.unit());
         List<BenchmarkPair> pairs = new ArrayList<>();
         for (String benchmark : results.byBenchmark().keySet()) {
             pairs.add(new BenchmarkPair(benchmark, baselines.dataset(benchmark), results.dataset(benchmark, folder),
-                    direction, List.of()));
+                    Direction.ofUnit(results.unit(benchmark)), List.of()));
         }
         SuiteComparison comparison = SuiteComparison.of(rule.check()).withMeasuredOnly(true).withMinDelta(rule.minDelta())
                 .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null);
         if (run != null && gateOptions.confirmForks > 0) {
-            comparison = comparison.withRemeasure(flagged -> {
-                run.confirm(flagged, gateOptions.confirmForks, out);
+            comparison = comparison.withRemeasure((flagged, witnesses) -> {
+                run.confirm(flagged, witnesses, gateOptions.confirmForks, out);
                 SuiteResults confirmed = SuiteResults.read(folder, null, suite.mapping());
                 confirmed.write(folder);
                 Map<String, Dataset> fresh = new LinkedHashMap<>();
@@ -449,9 +450,17 @@ public final class MainJobCommand implements Callable<Integer> {
         refuseMismatch(baselines, mode, unit, "this run asks for (-bm/-tu)");
     }
 
-    /** After the run: what the results say. */
+    /** After the run: each benchmark's unit, as its results say, against its baselines'. */
     private static void requireUnitAndMode(SuiteResults results, GroundTruth.Baselines baselines) {
-        refuseMismatch(baselines, String.join(", ", results.modes()), results.unit(), "this run measured");
+        for (String benchmark : results.byBenchmark().keySet()) {
+            String measured = results.unit(benchmark);
+            String baseline = baselines.units().get(benchmark);
+            if (measured != null && baseline != null && !measured.equals(baseline)) {
+                throw new InvalidInputException("the baselines of " + benchmark + " in " + baselines.dir() + " are in "
+                        + baseline + ", this run measured " + measured + ": the samples would not be comparable; "
+                        + "drop -tu (or make baselines in that unit with --regenerate-gt --platform NAME)");
+            }
+        }
     }
 
     private static void refuseMismatch(GroundTruth.Baselines baselines, String mode, String unit, String what) {

@@ -85,9 +85,9 @@ public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFile
 
     /**
      * Writes every report; when all went to files, {@code out} gets the summary, where they are, and
-     * the notes. Under GitHub Actions ({@code GITHUB_STEP_SUMMARY} set in {@code env}) with no Markdown
-     * report asked for, the Markdown report is appended to the job summary as well; a summary that
-     * cannot be written is a warning on {@code err}, never a changed verdict.
+     * the notes. Under GitHub Actions ({@code GITHUB_STEP_SUMMARY} set in {@code env}) the Markdown
+     * report is appended to the job summary as well, unless a Markdown report already goes to that
+     * file; a summary that cannot be written is a warning on {@code err}, never a changed verdict.
      */
     public void writeAll(ReportSuite suite, PrintWriter out, PrintWriter err, Map<String, String> env)
             throws IOException {
@@ -97,7 +97,8 @@ public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFile
             target.write(written, out);
         }
         String summary = env.get(STEP_SUMMARY);
-        if (summary != null && !summary.isBlank() && targets.stream().noneMatch(t -> t.format() == ReportFormat.MARKDOWN)) {
+        if (summary != null && !summary.isBlank() && targets.stream().noneMatch(t -> t.format() == ReportFormat.MARKDOWN
+                && t.file() != null && InputFiles.sameFile(t.file(), Path.of(summary)))) {
             jobSummary(written, Path.of(summary), err);
         }
         if (targets.stream().allMatch(t -> t.file() != null)) {

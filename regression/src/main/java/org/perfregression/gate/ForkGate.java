@@ -151,10 +151,12 @@ public final class ForkGate {
     Difference difference(double[] b, double[] c, Prior prior) {
         double[] pooled = pooledVariance(b, c);
         int ownDf = (int) pooled[1];
-        double variance = prior.moderate(pooled[0], ownDf);
+        boolean own = prior.standsApart(pooled[0], ownDf);
+        double variance = own ? pooled[0] : prior.moderate(pooled[0], ownDf);
         double se = Math.sqrt(variance * (medianVarianceFactor(b.length) / b.length
                 + medianVarianceFactor(c.length) / c.length));
-        return new Difference(SampleStatistics.median(c) - SampleStatistics.median(b), se, prior.moderatedDf(ownDf));
+        return new Difference(SampleStatistics.median(c) - SampleStatistics.median(b), se,
+                own ? ownDf : prior.moderatedDf(ownDf));
     }
 
     /**

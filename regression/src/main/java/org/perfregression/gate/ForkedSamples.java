@@ -34,6 +34,34 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
         return new ForkedSamples(List.of(samples), null);
     }
 
+    /**
+     * These forks measured on a machine that was slower by {@code phase[f]} (a log ratio) during
+     * fork {@code f} than its calibration times say ({@link MachinePhase}): each fork's calibration
+     * times are scaled by {@code exp(phase[f])}, so its drift-corrected level drops by {@code phase[f]}.
+     */
+    public ForkedSamples withPhase(double[] phase) {
+        if (speeds == null || phase.length != forks.size()) {
+            throw new IllegalArgumentException("a phase per fork needs calibration times and " + forks.size()
+                    + " values, got " + phase.length);
+        }
+        List<double[]> scaled = new java.util.ArrayList<>();
+        for (int f = 0; f < forks.size(); f++) {
+            double factor = Math.exp(phase[f]);
+            scaled.add(java.util.Arrays.stream(speeds.get(f)).map(s -> s * factor).toArray());
+        }
+        return new ForkedSamples(forks, scaled);
+    }
+
+    /**
+     * These forks for data where higher is better (throughput, operations per time): its calibration
+     * times inverted, so that dividing by them still takes out the machine's speed (a slow moment
+     * lowers throughput and raises the kernel's time).
+     */
+    public ForkedSamples forHigherIsBetter() {
+        return speeds == null ? this : new ForkedSamples(forks,
+                speeds.stream().map(s -> java.util.Arrays.stream(s).map(v -> 1 / v).toArray()).toList());
+    }
+
     public int forkCount() {
         return forks.size();
     }

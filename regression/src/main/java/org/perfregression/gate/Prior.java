@@ -46,6 +46,30 @@ public record Prior(double variance, double df) {
         return new Prior(median / chiSquareMedian, priorDf);
     }
 
+    /**
+     * How far below the prior a subsection's own variance must lie to be judged on its own: the
+     * lower 1 % point of its distribution under the prior ({@code s^2 / s0^2 ~ F(df, d0)}).
+     */
+    public static final double OWN_SPREAD_LEVEL = 0.01;
+
+    /**
+     * Whether a subsection whose own variance is {@code variance} with {@code ownDf} degrees of freedom
+     * is clearly not of the prior's kind: its forks agree far more closely than the typical
+     * subsection's ({@code P(F(ownDf, d0) <= s^2 / s0^2) < }{@link #OWN_SPREAD_LEVEL}). Such a
+     * subsection is judged by its own spread, so that noisy neighbours cannot make a stable
+     * subsection blind: seen in a module whose string-building benchmark's forks differed tenfold,
+     * which set the prior for a computation whose forks agreed within 1 %.
+     */
+    public boolean standsApart(double variance, int ownDf) {
+        if (df == 0 || ownDf <= 0 || !(variance >= 0) || !(this.variance > 0)) {
+            return false;
+        }
+        double f = variance / this.variance;
+        double cdf = org.apache.commons.numbers.gamma.RegularizedBeta.value(ownDf * f / (ownDf * f + df), ownDf / 2.0,
+                df / 2.0);
+        return cdf < OWN_SPREAD_LEVEL;
+    }
+
     /** The moderated variance of a subsection whose own estimate is {@code variance} with {@code ownDf}. */
     public double moderate(double variance, int ownDf) {
         if (df == 0) {

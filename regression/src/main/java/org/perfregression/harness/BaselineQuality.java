@@ -1,13 +1,16 @@
 package org.perfregression.harness;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkGate;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
+import org.perfregression.gate.MachinePhase;
 import org.perfregression.platform.MachineSpeed;
 import org.perfregression.check.Direction;
 import org.perfregression.stats.SampleStatistics;
@@ -24,7 +27,7 @@ import org.perfregression.stats.SampleStatistics;
  * @param otherCpuPct other processes' CPU share during the run, NaN when unknown
  * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job
  * @param forkSdPct per benchmark, the median over subsections of the fork-to-fork standard deviation
- *     of fork levels in %: {drift-corrected, raw}
+ *     of fork levels in %: {drift-corrected, raw, drift- and phase-corrected ({@link MachinePhase})}
  */
 public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, double otherCpuPct,
         Map<String, Map<SubsectionKey, Double>> mdc, Map<String, double[]> forkSdPct) {
@@ -38,14 +41,27 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
                     .mapToInt(org.perfregression.gate.MeasuredFork::pass).max().orElse(0);
         }
         double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
-        GateCheck check = new GateCheck(gate, Direction.ofUnit(results.unit()));
+        List<String> benchmarks = new ArrayList<>(results.byBenchmark().keySet());
+        List<Direction> directions = benchmarks.stream().map(b -> Direction.ofUnit(results.unit(b))).toList();
+        List<Map<SubsectionKey, ForkedSamples>> measured = new ArrayList<>();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            Map<SubsectionKey, ForkedSamples> forks = results.layouts().get(benchmarks.get(i))
+                    .split(results.byBenchmark().get(benchmarks.get(i)), false, benchmarks.get(i));
+            if (directions.get(i) == Direction.HIGHER_IS_BETTER) {
+                forks.replaceAll((key, forked) -> forked.forHigherIsBetter());
+            }
+            measured.add(forks);
+        }
+        // As the gate reads them: corrected for the machine's phases the calibration kernel missed.
+        List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift() ? MachinePhase.of(measured,
+                benchmarks.stream().map(results.layouts()::get).toList(), false, null, directions).corrected() : measured;
         Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();
         Map<String, double[]> sd = new LinkedHashMap<>();
-        results.byBenchmark().forEach((benchmark, data) -> {
-            Map<SubsectionKey, ForkedSamples> forks = results.layouts().get(benchmark).split(data, false, benchmark);
-            mdc.put(benchmark, check.detectable(forks, currentForks));
-            sd.put(benchmark, new double[] {medianForkSd(forks, true), medianForkSd(forks, false)});
-        });
+        for (int i = 0; i < benchmarks.size(); i++) {
+            mdc.put(benchmarks.get(i), new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), currentForks));
+            sd.put(benchmarks.get(i), new double[] {medianForkSd(measured.get(i), true),
+                    medianForkSd(measured.get(i), false), medianForkSd(corrected.get(i), true)});
+        }
         return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, currentForks, otherCpuPct,
                 mdc, sd);
     }
@@ -65,7 +81,7 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
                     if (levels.length > 1 && Math.exp(high - low) >= factor) {
                         split.put(new org.perfregression.analysis.SuiteKey(benchmark, key), String.format(Locale.ROOT,
                                 "%s %s: %d forks from %.4g to %.4g %s (%.1f-fold)", benchmark, key, levels.length,
-                                Math.exp(low), Math.exp(high), results.unit(), Math.exp(high - low)));
+                                Math.exp(low), Math.exp(high), results.unit(benchmark), Math.exp(high - low)));
                     }
                 }));
         return split;
@@ -98,6 +114,8 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
             entry.put("p90_pct", finiteOrNull(quantile(all, 0.9)));
             entry.put("fork_sd_pct_drift_corrected", finiteOrNull(forkSdPct.get(benchmark)[0]));
             entry.put("fork_sd_pct_raw", finiteOrNull(forkSdPct.get(benchmark)[1]));
+            entry.put("fork_sd_pct_phase_corrected", forkSdPct.get(benchmark).length > 2
+                    ? finiteOrNull(forkSdPct.get(benchmark)[2]) : null);
             Map<String, Map<String, Object>> bySubsection = new LinkedHashMap<>();
             values.forEach((key, v) -> bySubsection.computeIfAbsent(key.section(), s -> new LinkedHashMap<>())
                     .put(key.subsection(), finiteOrNull(Math.round(v * 10) / 10.0)));

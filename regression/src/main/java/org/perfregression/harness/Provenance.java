@@ -17,18 +17,23 @@ public final class Provenance {
     private Provenance() {
     }
 
+    /** The results' distinct values of {@code field}, in order, joined by ", "; null for no results. */
+    private static String distinct(List<JmhResult> results, java.util.function.Function<JmhResult, String> field) {
+        return results.isEmpty() ? null : String.join(", ", results.stream().map(field).distinct().toList());
+    }
+
     public static Map<String, Object> of(String platformName, List<JmhResult> results, String command) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("platform_name", platformName);
         metadata.put("platform", Platform.current().toMap());
-        metadata.put("unit", results.isEmpty() ? null : results.get(0).unit());
+        metadata.put("unit", distinct(results, JmhResult::unit));
         metadata.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         metadata.put("git_commit", gitCommit());
         metadata.put("command", command);
         Map<String, String> run = results.isEmpty() ? Map.of() : results.get(0).run();
         Map<String, Object> jmh = new LinkedHashMap<>();
         jmh.put("version", run.get("jmhVersion"));
-        jmh.put("mode", results.isEmpty() ? null : results.get(0).mode());
+        jmh.put("mode", distinct(results, JmhResult::mode));
         for (String field : new String[] {"forks", "threads", "warmupIterations", "warmupTime", "measurementIterations",
             "measurementTime"}) {
             jmh.put(field, run.get(field));

@@ -23,6 +23,7 @@ import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.Sidecar;
+import org.perfregression.jmh.BenchmarkName;
 import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.JmhResultReader;
@@ -53,12 +54,14 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
         Map<String, Deque<JsonNode>> forkLog = readForkLog(folder);
         Map<String, PerformanceData> byBenchmark = new LinkedHashMap<>();
         Map<String, ForkLayout> layouts = new LinkedHashMap<>();
-        JmhMapping.byMethod(results).forEach((method, group) -> {
+        JmhMapping qualified = mapping.withQualifiedWhereNeeded(results.stream().map(JmhResult::benchmark).toList());
+        JmhMapping.byDataset(results).forEach((method, group) -> {
             FileNames.requirePlain(method, folder.jmhResult() + ": benchmark");
-            byBenchmark.put(method, mapping.toData(group));
+            requireOneUnit(method, group, folder);
+            byBenchmark.put(method, qualified.toData(group));
             Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>();
             for (JmhResult r : group) {
-                SubsectionKey key = mapping.key(r);
+                SubsectionKey key = qualified.key(r);
                 layout.put(key, forks(r, forkLog.getOrDefault(method + " " + key, new ArrayDeque<>()), folder));
                 forkLog.remove(method + " " + key);
             }
@@ -84,6 +87,17 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
             }
         }
         return new SuiteResults(byBenchmark, layouts, results);
+    }
+
+    /** A data set is compared in one unit and direction: benchmarks sharing a method name must share their unit. */
+    private static void requireOneUnit(String dataset, List<JmhResult> group, ResultsFolder folder) {
+        for (JmhResult r : group) {
+            if (!java.util.Objects.equals(r.unit(), group.get(0).unit())) {
+                throw new InvalidInputException(folder.jmhResult() + ": " + group.get(0).describe() + " and "
+                        + r.describe() + " share the data set '" + dataset + "' (one per method name and mode) but "
+                        + "measure in " + group.get(0).unit() + " and " + r.unit() + "; give them one @OutputTimeUnit");
+            }
+        }
     }
 
     private static List<MeasuredFork> forks(JmhResult r, Deque<JsonNode> log, ResultsFolder folder) {
@@ -169,12 +183,12 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
 
     /** One benchmark's samples as a comparison takes them, named by its data file in {@code folder}. */
     public Dataset dataset(String benchmark, ResultsFolder folder) {
-        return new Dataset(byBenchmark.get(benchmark), unit(), platform(), folder.data(benchmark).toString(),
+        return new Dataset(byBenchmark.get(benchmark), unit(benchmark), platform(), folder.data(benchmark).toString(),
                 layouts.get(benchmark));
     }
 
     public Sidecar sidecar(String benchmark) {
-        return new Sidecar(unit(), platform(), layouts.get(benchmark));
+        return new Sidecar(unit(benchmark), platform(), layouts.get(benchmark));
     }
 
     /**
@@ -202,8 +216,16 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
         return shares.length == 0 ? Double.NaN : java.util.Arrays.stream(shares).average().orElse(Double.NaN);
     }
 
-    /** The unit of the primary metric (the suite measures every benchmark in ns/op). */
+    /** The unit of the primary metric that every benchmark shares; null when they differ (or there are none). */
     public String unit() {
-        return jmhResults.isEmpty() ? null : jmhResults.get(0).unit();
+        java.util.Set<String> units = new java.util.HashSet<>();
+        jmhResults.forEach(r -> units.add(r.unit()));
+        return units.size() == 1 ? units.iterator().next() : null;
+    }
+
+    /** The unit of one benchmark's (data set's) primary metric; null when it has no results. */
+    public String unit(String benchmark) {
+        return jmhResults.stream().filter(r -> BenchmarkName.dataset(r.benchmark(), r.mode()).equals(benchmark))
+                .map(JmhResult::unit).findFirst().orElse(null);
     }
 }

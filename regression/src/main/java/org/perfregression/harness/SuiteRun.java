@@ -33,6 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.perfregression.data.AtomicFiles;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.jmh.BenchmarkName;
+import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.fork.JmhForks;
 import org.perfregression.platform.MachineLoad;
 
@@ -127,8 +129,11 @@ public final class SuiteRun {
      * results.
      */
     public static List<Combination> combinations(Suite suite, Options options) {
-        return JmhForks.combinations(options).stream().map(c -> new Combination(c, new SuiteKey(c.method(),
-                suite.mapping().key(c.shortName(), c.mode(), c.params())))).toList();
+        List<org.perfregression.jmh.fork.JmhCombination> all = JmhForks.combinations(options);
+        JmhMapping mapping = suite.mapping().withQualifiedWhereNeeded(
+                all.stream().map(org.perfregression.jmh.fork.JmhCombination::benchmark).toList());
+        return all.stream().map(c -> new Combination(c, new SuiteKey(BenchmarkName.dataset(c.benchmark(), c.mode()),
+                mapping.key(c.benchmark(), c.mode(), c.params())))).toList();
     }
 
     /** The keys every combination files its samples under. */
@@ -168,12 +173,17 @@ public final class SuiteRun {
     }
 
     /**
-     * Re-measures {@code keys} in {@code forksEach} fresh forks each, interleaved in random order,
-     * and adds them to the results as confirmation forks.
+     * Re-measures {@code keys} and {@code witnesses} in {@code forksEach} fresh forks each, interleaved
+     * in random order, and adds them to the results as confirmation forks.
      */
-    public void confirm(List<SuiteKey> keys, int forksEach, PrintStream terminal) throws IOException {
-        more(keys, forksEach, terminal, true, "Confirming " + keys.size() + " flagged subsection"
-                + (keys.size() == 1 ? "" : "s") + " in " + forksEach + " fresh forks each", "confirm");
+    public void confirm(List<SuiteKey> keys, List<SuiteKey> witnesses, int forksEach, PrintStream terminal)
+            throws IOException {
+        List<SuiteKey> all = new ArrayList<>(keys);
+        witnesses.stream().filter(w -> !keys.contains(w)).forEach(all::add);
+        more(all, forksEach, terminal, true, "Confirming " + keys.size() + " flagged subsection"
+                + (keys.size() == 1 ? "" : "s") + (all.size() > keys.size() ? " beside " + (all.size() - keys.size())
+                + " unflagged ones that read the machine's phase meanwhile," : "") + " in " + forksEach
+                + " fresh forks each", "confirm");
     }
 
     /**

@@ -23,9 +23,39 @@ import org.perfregression.data.SubsectionKey;
  * @param sectionParam the parameter whose value makes the section, or null for the benchmark
  * @param sectionFormat the section pattern when {@code sectionParam} is set, e.g. {@code rank_{rank}}
  * @param subsectionParam the parameter whose value alone makes the subsection, or null for all of them
+ * <p>Two benchmark classes of one simple name in different packages would file their results under
+ * one section: {@link #withQualifiedWhereNeeded} names those benchmarks' sections by their fully
+ * qualified names ({@code com.a.Foo.run}) in every mode, every other keeps {@code Foo.run}.
+ *
  * @param includeMode whether the mode is part of the section
+ * @param qualified the benchmarks ({@code pkg.Class.method}) whose section is their fully qualified name
  */
-public record JmhMapping(String sectionParam, String sectionFormat, String subsectionParam, boolean includeMode) {
+public record JmhMapping(String sectionParam, String sectionFormat, String subsectionParam, boolean includeMode,
+        java.util.Set<String> qualified) {
+
+    public JmhMapping {
+        qualified = qualified == null ? java.util.Set.of() : java.util.Set.copyOf(qualified);
+    }
+
+    /** A mapping that qualifies no section. */
+    public JmhMapping(String sectionParam, String sectionFormat, String subsectionParam, boolean includeMode) {
+        this(sectionParam, sectionFormat, subsectionParam, includeMode, java.util.Set.of());
+    }
+
+    /**
+     * This mapping for a suite of {@code benchmarks} ({@code pkg.Class.method}): the sections of those
+     * whose {@code Class.method} another benchmark of the suite shares are named by their fully
+     * qualified name.
+     */
+    public JmhMapping withQualifiedWhereNeeded(java.util.Collection<String> benchmarks) {
+        Map<String, java.util.Set<String>> byShortName = new HashMap<>();
+        for (String benchmark : benchmarks) {
+            byShortName.computeIfAbsent(BenchmarkName.shortName(benchmark), k -> new java.util.TreeSet<>()).add(benchmark);
+        }
+        java.util.Set<String> clashing = new java.util.TreeSet<>();
+        byShortName.values().stream().filter(names -> names.size() > 1).forEach(clashing::addAll);
+        return new JmhMapping(sectionParam, sectionFormat, subsectionParam, includeMode, clashing);
+    }
 
     /** Section = {@code Class.method}, subsection = {@code k=v,...}. */
     public static JmhMapping byBenchmark() {
@@ -71,18 +101,19 @@ public record JmhMapping(String sectionParam, String sectionFormat, String subse
 
     /** Where {@code result} goes. */
     public SubsectionKey key(JmhResult result) {
-        return key(result.shortName(), result.mode(), result.params());
+        return key(result.benchmark(), result.mode(), result.params());
     }
 
     /**
-     * Where a result of benchmark {@code shortName} ({@code Class.method}) in {@code mode} with
-     * {@code params} goes: also usable before a run, to know which keys it must produce.
+     * Where a result of {@code benchmark} ({@code pkg.Class.method}, or {@code Class.method}) in
+     * {@code mode} with {@code params} goes: also usable before a run, to know which keys it must produce.
      */
-    public SubsectionKey key(String shortName, String mode, Map<String, String> params) {
+    public SubsectionKey key(String benchmark, String mode, Map<String, String> params) {
+        String shortName = BenchmarkName.shortName(benchmark);
         String described = JmhResult.describe(shortName, params, mode);
         String section;
         if (sectionParam == null) {
-            section = shortName;
+            section = qualified.contains(benchmark) ? benchmark : shortName;
         } else {
             requireParam(params, sectionParam, described);
             section = format(sectionFormat == null ? "{" + sectionParam + "}" : sectionFormat, params, described);
@@ -108,11 +139,11 @@ public record JmhMapping(String sectionParam, String sectionFormat, String subse
         return new SubsectionKey(section, subsection);
     }
 
-    /** Splits results by benchmark method name, keeping their order. */
-    public static Map<String, List<JmhResult>> byMethod(List<JmhResult> results) {
+    /** Splits results by data set ({@link BenchmarkName#dataset}: method name and mode), keeping their order. */
+    public static Map<String, List<JmhResult>> byDataset(List<JmhResult> results) {
         Map<String, List<JmhResult>> groups = new LinkedHashMap<>();
         for (JmhResult r : results) {
-            groups.computeIfAbsent(r.methodName(), m -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(BenchmarkName.dataset(r.benchmark(), r.mode()), m -> new ArrayList<>()).add(r);
         }
         return groups;
     }

@@ -120,10 +120,18 @@ class AbCommandIT {
         assertTrue(run.output.contains("[12/12] pass 3/3"), run.output);
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertEquals(2, report.get("summary").get("regressions").asInt(), report.toString());
-        assertTrue(report.get("current").asText().contains("args -Dtiny.repeat=8"), report.get("current").asText());
+        // Time and allocation: a suite of two benchmark entries.
+        JsonNode time = report.get("benchmarks").get("ab");
+        assertTrue(time != null && time.get("current").asText().contains("args -Dtiny.repeat=8"), report.toString());
         JsonNode sidecar = JSON.readTree(dir.resolve("current.meta.json").toFile());
         assertEquals("us/op", sidecar.get("unit").asText());
         assertEquals(3, sidecar.get("forks").get("Bench.sum").get("size=2000").size(), sidecar.toString());
+        // Every fork records its allocation (JMH's GC profiler), and the report gates it exactly.
+        assertTrue(sidecar.get("forks").get("Bench.sum").get("size=2000").get(0).has("alloc_b_per_op"), sidecar.toString());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        report.get("benchmarks").fieldNames().forEachRemaining(names::add);
+        assertTrue(names.stream().anyMatch(n -> n.endsWith(".alloc")
+                && report.get("benchmarks").get(n).get("unit").asText().equals("B/op")), names.toString());
         assertTrue(Files.isRegularFile(dir.resolve("baseline.json")));
         assertFalse(Files.exists(dir.resolve("forks")), "fork files are merged into the side files");
         Run again = perfRegression("compare", "--rule", "gate", "--interleaved", "-b", dir.resolve("baseline.json").toString(),

@@ -51,6 +51,19 @@ class JmhResultReaderTest {
     }
 
     @Test
+    void classesOfOneSimpleNameGetQualifiedSectionsAndModesTheirOwnDataSets() {
+        JmhMapping mapping = JmhMapping.byBenchmark().withQualifiedWhereNeeded(
+                java.util.List.of("com.a.Work.run", "com.b.Work.run", "com.a.Other.run"));
+        assertEquals("com.a.Work.run", mapping.key("com.a.Work.run", "avgt", java.util.Map.of()).section());
+        assertEquals("com.b.Work.run", mapping.key("com.b.Work.run", "avgt", java.util.Map.of()).section());
+        assertEquals("Other.run", mapping.key("com.a.Other.run", "avgt", java.util.Map.of()).section(),
+                "no collision, the short name");
+        assertEquals("run", BenchmarkName.dataset("com.a.Work.run", "avgt"));
+        assertEquals("run-thrpt", BenchmarkName.dataset("com.a.Work.run", "thrpt"));
+        assertEquals("run-sample", BenchmarkName.dataset("com.a.Work.run", "sample"));
+    }
+
+    @Test
     void averageTimeWithParamsMapsBenchmarkToSectionAndParamsToSubsection() throws IOException {
         List<JmhResult> results = JmhResultReader.read(Resources.path("jmh/avgt-params-gc.json"));
         assertEquals(6, results.size());
