@@ -366,7 +366,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
                 .withGate(gateCheck())
                 .withMinDelta(minDelta)
                 .withAllowPlatformMismatch(allowPlatformMismatch)
-                .withWarnings(w -> getLog().warn(w));
+                .withWarnings(w -> getLog().warn(org.perfregression.data.Printable.of(w)));
     }
 
     /** The build's failure naming what regressed. */

@@ -242,7 +242,8 @@ public final class SuiteComparison {
             checks.add(check);
             first.add(check.compare(baselines.get(i), currents.get(i)));
         }
-        Map<String, Dataset> fresh = remeasure == null ? Map.of() : remeasured(pairs, first);
+        Map<String, Dataset> fresh = remeasure == null ? Map.of()
+                : remeasured(pairs, first, runPhase != null && runPhase.applied());
         List<Map<SubsectionKey, ForkedSamples>> more = new ArrayList<>();
         List<ForkLayout> moreLayouts = new ArrayList<>();
         List<Set<SubsectionKey>> witnesses = new ArrayList<>();
@@ -289,7 +290,8 @@ public final class SuiteComparison {
     }
 
     /** Runs the re-measure step on the suite's flags, the largest changes relative to their MDC first. */
-    private Map<String, Dataset> remeasured(List<BenchmarkPair> pairs, List<GateOutcome> first) throws IOException {
+    private Map<String, Dataset> remeasured(List<BenchmarkPair> pairs, List<GateOutcome> first, boolean withWitnesses)
+            throws IOException {
         List<GateResult> flagged = new ArrayList<>();
         List<String> benchmarks = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
@@ -312,7 +314,8 @@ public final class SuiteComparison {
         }
         // Unflagged subsections re-measured beside the flags, at random: the machine's phase during
         // confirmation is read from them (a phase in which the flagged forks ran slow would otherwise
-        // confirm them). As many as the flags, and at least WITNESSES.
+        // confirm them). As many as the flags, and at least WITNESSES; none where the run itself had
+        // too few forks to be corrected (a plugin module of a dozen combinations).
         List<SuiteKey> unflagged = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             for (GateResult r : first.get(i).results()) {
@@ -322,7 +325,7 @@ public final class SuiteComparison {
             }
         }
         List<SuiteKey> witnesses = new ArrayList<>();
-        if (gate.gate().correctsDrift()) {
+        if (withWitnesses) {
             java.util.Collections.shuffle(unflagged, new java.util.Random(chosen.hashCode()));
             witnesses.addAll(unflagged.subList(0, Math.min(unflagged.size(), Math.max(WITNESSES, chosen.size()))));
         }

@@ -91,7 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .withDirection(direction())
                 .withAllowPlatformMismatch(platformOptions.allowMismatch())
                 .withWarnings(w -> {
-                    err.println("warning: " + w);
+                    err.println("warning: " + org.perfregression.data.Printable.of(w));
                     err.flush();
                 })
                 .run(baseline, current);

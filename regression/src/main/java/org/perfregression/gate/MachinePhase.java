@@ -48,10 +48,12 @@ public final class MachinePhase {
 
     private final List<Map<SubsectionKey, ForkedSamples>> corrected;
     private final double usual;
+    private final boolean applied;
 
-    private MachinePhase(List<Map<SubsectionKey, ForkedSamples>> corrected, double usual) {
+    private MachinePhase(List<Map<SubsectionKey, ForkedSamples>> corrected, double usual, boolean applied) {
         this.corrected = corrected;
         this.usual = usual;
+        this.applied = applied;
     }
 
     /**
@@ -70,13 +72,13 @@ public final class MachinePhase {
             boolean confirmation, List<Map<SubsectionKey, ForkedSamples>> reference, List<Direction> directions) {
         List<Timed> forks = timed(side, layouts, confirmation, reference, directions);
         if (forks.size() < MIN_FORKS) {
-            return new MachinePhase(side, 0);
+            return new MachinePhase(side, 0, false);
         }
         double[] phase = phases(forks, forks, NEIGHBOURS);
         // The run's usual phase is the densest one (the half-sample mode), not the median: phases only
         // slow forks down, and one that covered half the run would move the median by half its size.
         double usual = halfSampleMode(phase);
-        return new MachinePhase(apply(side, forks, phase, usual), usual);
+        return new MachinePhase(apply(side, forks, phase, usual), usual, true);
     }
 
     /**
@@ -85,7 +87,8 @@ public final class MachinePhase {
      * flagged them. A flagged subsection's fresh forks cannot tell the phase themselves (they were
      * chosen for being slow, and a real change would be taken for a phase).
      *
-     * @param first the first measurement's correction, whose usual phase the confirmation is measured against
+     * @param first the first measurement's correction, whose usual phase the confirmation is measured
+     *     against; when it was not {@linkplain #applied applied} (too few forks), neither is this one
      * @param witnesses which subsections (per benchmark) are witnesses
      */
     public static MachinePhase ofConfirmation(List<Map<SubsectionKey, ForkedSamples>> side, List<ForkLayout> layouts,
@@ -93,11 +96,17 @@ public final class MachinePhase {
             List<java.util.Set<SubsectionKey>> witnesses) {
         List<Timed> forks = timed(side, layouts, true, reference, directions);
         List<Timed> witnessing = forks.stream().filter(t -> witnesses.get(t.benchmark()).contains(t.key())).toList();
-        if (witnessing.size() < MIN_WITNESSES) {
-            return new MachinePhase(side, first.usual);
+        if (!first.applied || witnessing.size() < MIN_WITNESSES) {
+            return new MachinePhase(side, first.usual, false);
         }
         int neighbours = Math.min(NEIGHBOURS, witnessing.size() / 2);
-        return new MachinePhase(apply(side, forks, phases(forks, witnessing, neighbours), first.usual), first.usual);
+        return new MachinePhase(apply(side, forks, phases(forks, witnessing, neighbours), first.usual), first.usual,
+                true);
+    }
+
+    /** Whether the side was corrected: enough forks with calibration and start times. */
+    public boolean applied() {
+        return applied;
     }
 
     /** The side, corrected where it could be. */

@@ -186,6 +186,13 @@ class MachinePhaseTest {
         double[] gone = changes(MachinePhase.ofConfirmation(phase.forks(), phase.layouts(), reference, TIME, run, witnesses)
                 .corrected(), reference);
         assertEquals(0, gone[0], 0.03);
+        // A run too small to be corrected (a plugin module): its confirmation is not corrected either,
+        // however many witnesses (their residuals hold the run's uncorrected shift).
+        Side small = side(10, 2, 10, 2, false, (b, t) -> 0.0);
+        MachinePhase uncorrected = MachinePhase.of(small.forks(), small.layouts(), false, reference, TIME);
+        assertTrue(!uncorrected.applied() && run.applied());
+        assertSame(phase.forks(), MachinePhase.ofConfirmation(phase.forks(), phase.layouts(), reference, TIME,
+                uncorrected, witnesses).corrected());
         // Too few witnesses: nothing is corrected.
         Side few = side(9, 2, 3, 3, true, (b, t) -> PHASE);
         assertTrue(3 * 3 < MachinePhase.MIN_WITNESSES);
