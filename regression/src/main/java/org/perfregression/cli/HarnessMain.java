@@ -14,7 +14,9 @@ import org.perfregression.jmh.JmhMapping;
  * The main job of any JMH project's benchmarks, in a JVM whose class path holds them (the Maven
  * plugin starts it on a module's test class path): the suite is described by {@code --suite-*}
  * options, everything else is the main job's ({@link MainJobCommand}) and JMH's. Each benchmark
- * method is a PerformanceData file of its own, sections {@code Class.method}, subsections its
+ * method and mode is a PerformanceData file of its own ({@code method.json} in average time,
+ * {@code method-thrpt.json} in throughput), sections {@code Class.method} (the fully qualified name
+ * where two classes share a simple name), subsections its
  * parameters ({@code k=v,k2=v2}, {@code default} without any).
  *
  * <p>Suite options: {@code --suite-command TEXT} (how users run it, for messages),

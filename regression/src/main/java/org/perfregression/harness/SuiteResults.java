@@ -30,11 +30,12 @@ import org.perfregression.jmh.JmhResultReader;
 import org.perfregression.platform.Platform;
 
 /**
- * A finished run turned into PerformanceData: one data set per benchmark method, built from JMH's
+ * A finished run turned into PerformanceData: one data set per benchmark method and mode, built from JMH's
  * own JSON, with every expected combination present, and per benchmark the fork layout the gate
  * needs (which fork each sample came from, the calibration time beside it, from the fork log).
  *
- * @param byBenchmark PerformanceData per benchmark method, in JMH's order: every fork, confirmation forks included
+ * @param byBenchmark PerformanceData per benchmark method and mode ({@link org.perfregression.jmh.BenchmarkName#dataset}),
+ *     in JMH's order: every fork, confirmation forks included
  * @param layouts the fork layout of each benchmark's data
  * @param jmhResults the raw JMH results
  */
