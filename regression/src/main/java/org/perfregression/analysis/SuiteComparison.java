@@ -217,14 +217,11 @@ public final class SuiteComparison {
         }
         // The machine's phases that the calibration kernel missed, from the suite's own forks: the
         // baselines against themselves, the current run against the baselines.
-        boolean phases = gate.gate().correctsDrift();
         List<org.perfregression.check.Direction> directions = pairs.stream().map(BenchmarkPair::direction).toList();
-        if (phases) {
+        MachinePhase runPhase = null;
+        if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
-        }
-        MachinePhase runPhase = phases ? MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions)
-                : null;
-        if (phases) {
+            runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
             currents = runPhase.corrected();
         }
         for (int i = 0; i < pairs.size(); i++) {
@@ -255,7 +252,7 @@ public final class SuiteComparison {
             first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));
             witnesses.add(unflagged);
         }
-        if (phases) {
+        if (runPhase != null) {
             more = MachinePhase.ofConfirmation(more, moreLayouts, baselines, directions, runPhase, witnesses)
                     .corrected();
         }
