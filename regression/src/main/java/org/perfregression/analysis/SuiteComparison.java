@@ -276,14 +276,10 @@ public final class SuiteComparison {
         return pairs.stream().map(p -> (current ? p.current() : p.baseline()).forks()).toList();
     }
 
-    /** The forks of {@code data} (first measurement or confirmation), calibration inverted where higher is better. */
+    /** The forks of {@code data} (first measurement or confirmation) as the gate reads them. */
     private static Map<SubsectionKey, ForkedSamples> forks(Dataset side, PerformanceData data, boolean confirmation,
             org.perfregression.check.Direction direction) {
-        Map<SubsectionKey, ForkedSamples> forks = side.forks().split(data, confirmation, side.source());
-        if (direction == org.perfregression.check.Direction.HIGHER_IS_BETTER) {
-            forks.replaceAll((key, forked) -> forked.forHigherIsBetter());
-        }
-        return forks;
+        return side.forks().split(data, confirmation, side.source(), direction);
     }
 
     /** Runs the re-measure step on the suite's flags, the largest changes relative to their MDC first. */

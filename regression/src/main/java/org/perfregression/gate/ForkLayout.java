@@ -120,6 +120,19 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
         return split;
     }
 
+    /**
+     * {@link #split} for data where {@code direction} is better, as the gate reads it: where higher
+     * is better, each fork's calibration is {@linkplain ForkedSamples#forHigherIsBetter inverted}.
+     */
+    public Map<SubsectionKey, ForkedSamples> split(PerformanceData data, boolean confirmation, String source,
+            org.perfregression.check.Direction direction) {
+        Map<SubsectionKey, ForkedSamples> split = split(data, confirmation, source);
+        if (direction == org.perfregression.check.Direction.HIGHER_IS_BETTER) {
+            split.replaceAll((key, forked) -> forked.forHigherIsBetter());
+        }
+        return split;
+    }
+
     /** The samples of {@code data} from the first measurement's forks only, as PerformanceData (for the seed's rule). */
     public PerformanceData firstMeasurement(PerformanceData data, String source) {
         PerformanceData.Builder builder = PerformanceData.builder();

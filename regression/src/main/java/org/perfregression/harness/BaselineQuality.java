@@ -45,12 +45,8 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         List<Direction> directions = benchmarks.stream().map(b -> Direction.ofUnit(results.unit(b))).toList();
         List<Map<SubsectionKey, ForkedSamples>> measured = new ArrayList<>();
         for (int i = 0; i < benchmarks.size(); i++) {
-            Map<SubsectionKey, ForkedSamples> forks = results.layouts().get(benchmarks.get(i))
-                    .split(results.byBenchmark().get(benchmarks.get(i)), false, benchmarks.get(i));
-            if (directions.get(i) == Direction.HIGHER_IS_BETTER) {
-                forks.replaceAll((key, forked) -> forked.forHigherIsBetter());
-            }
-            measured.add(forks);
+            measured.add(results.layouts().get(benchmarks.get(i))
+                    .split(results.byBenchmark().get(benchmarks.get(i)), false, benchmarks.get(i), directions.get(i)));
         }
         // As the gate reads them: corrected for the machine's phases the calibration kernel missed.
         List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift() ? MachinePhase.of(measured,
