@@ -64,11 +64,26 @@ abstract class BenchmarkMojo extends AbstractMojo {
     String include;
 
     /**
-     * Forks (interleaved passes) per benchmark and parameter combination of a check; flagged
-     * subsections get {@code confirmForks} more. The gate needs at least 2.
+     * Forks (interleaved passes) per benchmark and parameter combination of a check, at least (see
+     * {@code budget}); flagged subsections get {@code confirmForks} more. The gate needs at least 2.
      */
     @Parameter(property = "perf.forks", defaultValue = "3")
     int forks;
+
+    /**
+     * Seconds a check's first measurement may take: forks per combination rise from {@code forks} up
+     * to {@code maxForks} while they fit (a fork lasts its warmup and measurement iterations plus
+     * about half a second to start). A module of two benchmarks then measures 12 forks each instead
+     * of 3, and sees changes about a third smaller; one of many combinations stays at {@code forks}.
+     * {@code regenerate} may take four times as long, from {@code baselineForks} up to four times as
+     * many. 0: always {@code forks} and {@code baselineForks}.
+     */
+    @Parameter(property = "perf.budget", defaultValue = "60")
+    int budget;
+
+    /** The most forks per combination that {@code budget} buys. */
+    @Parameter(property = "perf.maxForks", defaultValue = "12")
+    int maxForks;
 
     /**
      * Forks per combination of {@code regenerate}: the baselines' fork-to-fork noise is known from
@@ -220,7 +235,8 @@ abstract class BenchmarkMojo extends AbstractMojo {
                 "-cp", classPath(), HarnessMain.class.getName(),
                 "--suite-command", "mvn perf-regression:check", "--suite-regenerate", regenerateCommand(),
                 "--suite-gt-dir", moduleGt().toString(), "--suite-forks", String.valueOf(forks),
-                "--suite-baseline-forks", String.valueOf(baselineForks), "--suite-iterations", String.valueOf(iterations)));
+                "--suite-baseline-forks", String.valueOf(baselineForks), "--suite-iterations", String.valueOf(iterations),
+                "--suite-budget", String.valueOf(budget), "--suite-max-forks", String.valueOf(maxForks)));
         if (include != null && !include.isBlank()) {
             command.addAll(List.of("--suite-include", include));
         }

@@ -15,6 +15,7 @@ import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
+import org.perfregression.gate.KernelCoefficient;
 import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
 import org.perfregression.gate.MachinePhase;
@@ -30,8 +31,9 @@ import org.perfregression.report.ReportSuite;
  * <ol>
  * <li>the seed rule per benchmark, on the current side's first measurement (confirmation forks
  *     re-measure flags and must not count twice);
- * <li>with drift correction, each side's forks corrected for the machine's phases that the calibration
- *     kernel missed, read from the suite's own forks around each fork's time ({@link MachinePhase});
+ * <li>with drift correction, each benchmark's calibration exponent fitted on both sides' forks
+ *     ({@link KernelCoefficient}: how strongly it follows the kernel), and each side's forks corrected
+ *     for the machine's phases that the calibration kernel missed, read from the suite's own forks around each fork's time ({@link MachinePhase});
  * <li>one run effect estimated over every benchmark's changes (the machine moved all of them about
  *     alike) and each benchmark's move against the rest of the suite ({@link org.perfregression.gate.BenchmarkMove}),
  *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
@@ -219,6 +221,13 @@ public final class SuiteComparison {
         // baselines against themselves, the current run against the baselines.
         List<org.perfregression.check.Direction> directions = pairs.stream().map(BenchmarkPair::direction).toList();
         MachinePhase runPhase = null;
+        List<KernelCoefficient> exponents = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            exponents.add(gate.gate().correctsDrift()
+                    ? KernelCoefficient.fit(List.of(baselines.get(i), currents.get(i))) : KernelCoefficient.ONE);
+            baselines.set(i, exponents.get(i).applyTo(baselines.get(i)));
+            currents.set(i, exponents.get(i).applyTo(currents.get(i)));
+        }
         if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
             runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
@@ -246,7 +255,7 @@ public final class SuiteComparison {
         List<Set<SubsectionKey>> witnesses = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
-            more.add(forks(c, c.data(), true, pairs.get(i).direction()));
+            more.add(exponents.get(i).applyTo(forks(c, c.data(), true, pairs.get(i).direction())));
             moreLayouts.add(c.forks());
             Set<SubsectionKey> unflagged = new HashSet<>(more.get(i).keySet());
             first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));

@@ -77,8 +77,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     GateRuleOptions gateRule = new GateRuleOptions(GateRuleOptions.Rule.seed);
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Override
     public Integer call() throws IOException {
+        history.requireConsistent(current);
         ReportTargets targets = ReportTargets.of(formats, output)
                 .protecting(BenchmarkFolder.dataFiles(baseline).toArray(new Path[0]))
                 .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));
@@ -96,6 +100,11 @@ public final class CompareCommand implements Callable<Integer> {
                 })
                 .run(baseline, current);
         targets.writeAll(outcome.suite(), spec.commandLine().getOut(), err, System.getenv());
+        String recorded = history.record(current);
+        if (recorded != null) {
+            err.println(recorded);
+            err.flush();
+        }
         return outcome.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 

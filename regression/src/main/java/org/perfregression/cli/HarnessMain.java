@@ -23,6 +23,8 @@ import org.perfregression.jmh.JmhMapping;
  * {@code --suite-regenerate TEXT} (the command that makes baselines), {@code --suite-include REGEX}
  * (default: every benchmark), {@code --suite-gt-dir DIR} (required), {@code --suite-forks N},
  * {@code --suite-baseline-forks N}, {@code --suite-iterations N} (samples per fork, for messages),
+ * {@code --suite-budget SECONDS} and {@code --suite-max-forks N} (a comparison's forks rise from
+ * {@code --suite-forks} up to N while they fit the budget),
  * {@code --suite-jvm-arg ARG} (repeatable: every fork's JVM arguments), {@code --suite-param NAME=V1,V2}
  * (repeatable: the parameter values the suite is made of).
  */
@@ -58,6 +60,8 @@ public final class HarnessMain {
         int forks = 3;
         int baselineForks = 8;
         int iterations = 10;
+        double budget = 0;
+        int maxForks = 0;
         List<String> jvmArgs = new ArrayList<>();
         Map<String, List<String>> params = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -78,6 +82,8 @@ public final class HarnessMain {
                 case "--suite-forks" -> forks = number(arg, value);
                 case "--suite-baseline-forks" -> baselineForks = number(arg, value);
                 case "--suite-iterations" -> iterations = number(arg, value);
+                case "--suite-budget" -> budget = number(arg, value);
+                case "--suite-max-forks" -> maxForks = number(arg, value);
                 case "--suite-jvm-arg" -> jvmArgs.add(value);
                 case "--suite-param" -> {
                     int eq = value.indexOf('=');
@@ -93,7 +99,8 @@ public final class HarnessMain {
             throw new InvalidInputException("--suite-gt-dir is required: where the suite's baselines live");
         }
         return new Suite(command, regenerate != null ? regenerate : command + " --regenerate-gt",
-                JmhMapping.byBenchmark(), include, null, gtDir, forks, baselineForks, iterations, jvmArgs, params, Map.of());
+                JmhMapping.byBenchmark(), include, null, gtDir, forks, baselineForks, iterations, jvmArgs, params, Map.of(),
+                budget, Math.max(forks, maxForks));
     }
 
     private static int number(String option, String value) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         usageHelpWidth = 100,
         description = "Catches performance regressions: compares benchmark samples with ground-truth baselines "
                 + "using Mann-Whitney U, the median change and a MAD noise band (see README.md).",
-        subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, AbCommand.class, ConvertCommand.class, HistoryCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
 
@@ -93,7 +94,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: compare or convert");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: compare, ab, convert or history");
     }
 
     /** The project version, as Maven filtered it into the jar. */

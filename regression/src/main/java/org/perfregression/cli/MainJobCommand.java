@@ -121,6 +121,9 @@ public final class MainJobCommand implements Callable<Integer> {
     @Mixin
     GateOptions gateOptions = new GateOptions();
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
@@ -169,6 +172,11 @@ public final class MainJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        history.requireConsistent(null);
+        if (regenerate && history.db != null) {
+            throw new InvalidInputException("--history with --regenerate-gt: the history records runs that were "
+                    + "compared; record the baselines' folder with history record if you want them there");
+        }
         if (regenerate && quick) {
             throw new InvalidInputException("--regenerate-gt with --quick: baselines must be measured with the "
                     + "default settings, a quick run has too few samples");
@@ -229,7 +237,8 @@ public final class MainJobCommand implements Callable<Integer> {
         } else {
             folder = (resultsDir != null ? new ResultsFolder(FileNames.requireFolder(resultsDir, "--results-dir"))
                     : ResultsFolder.timestamped()).requireOutside(gtDir, "--results-dir");
-            run = new SuiteRun(suite, jmh, quick, folder, regenerate ? suite.baselineForks() : suite.forks());
+            run = new SuiteRun(suite, jmh, quick, folder, regenerate ? SuiteRun.BASELINES_WITHIN_BUDGET
+                    : SuiteRun.WITHIN_BUDGET);
             if (regenerate) {
                 BaselineCoverage.requireWholeSuite(suite, run.expected(), partial, "this run would measure");
             }
@@ -272,6 +281,10 @@ public final class MainJobCommand implements Callable<Integer> {
                     out);
             out.println(quality.summary());
             return ExitCode.OK;
+        }
+        String recorded = history.record(folder.dir());
+        if (recorded != null) {
+            out.println(recorded);
         }
         if (Double.isFinite(otherCpu) && otherCpu > BUSY_PCT) {
             notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "

@@ -53,6 +53,15 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
     }
 
     /**
+     * These forks with their calibration times raised to {@code exponent} ({@link KernelCoefficient}):
+     * the drift correction then divides by {@code calibration^exponent}; 0 turns it off.
+     */
+    public ForkedSamples withKernelExponent(double exponent) {
+        return speeds == null ? this : new ForkedSamples(forks,
+                speeds.stream().map(s -> java.util.Arrays.stream(s).map(v -> Math.pow(v, exponent)).toArray()).toList());
+    }
+
+    /**
      * These forks for data where higher is better (throughput, operations per time): its calibration
      * times inverted, so that dividing by them still takes out the machine's speed (a slow moment
      * lowers throughput and raises the kernel's time).

@@ -10,6 +10,7 @@ import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkGate;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.GateCheck;
+import org.perfregression.gate.KernelCoefficient;
 import org.perfregression.gate.MachinePhase;
 import org.perfregression.platform.MachineSpeed;
 import org.perfregression.check.Direction;
@@ -28,9 +29,11 @@ import org.perfregression.stats.SampleStatistics;
  * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job
  * @param forkSdPct per benchmark, the median over subsections of the fork-to-fork standard deviation
  *     of fork levels in %: {drift-corrected, raw, drift- and phase-corrected ({@link MachinePhase})}
+ * @param kernelExponent per benchmark, the calibration exponent its drift correction uses ({@link KernelCoefficient})
  */
 public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, double otherCpuPct,
-        Map<String, Map<SubsectionKey, Double>> mdc, Map<String, double[]> forkSdPct) {
+        Map<String, Map<SubsectionKey, Double>> mdc, Map<String, double[]> forkSdPct,
+        Map<String, Double> kernelExponent) {
 
     /** With {@code passes} 0 (baselines made from an earlier run's results), the passes are read from the fork layout. */
     public static BaselineQuality of(SuiteResults results, ForkGate gate, int passes, int currentForks,
@@ -48,18 +51,26 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
             measured.add(results.layouts().get(benchmarks.get(i))
                     .split(results.byBenchmark().get(benchmarks.get(i)), false, benchmarks.get(i), directions.get(i)));
         }
-        // As the gate reads them: corrected for the machine's phases the calibration kernel missed.
+        // As the gate reads them: each benchmark with its own calibration exponent, corrected for the
+        // machine's phases the calibration kernel missed.
+        List<KernelCoefficient> exponents = new ArrayList<>();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            exponents.add(gate.correctsDrift() ? KernelCoefficient.fit(List.of(measured.get(i))) : KernelCoefficient.ONE);
+            measured.set(i, exponents.get(i).applyTo(measured.get(i)));
+        }
         List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift() ? MachinePhase.of(measured,
                 benchmarks.stream().map(results.layouts()::get).toList(), false, null, directions).corrected() : measured;
         Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();
         Map<String, double[]> sd = new LinkedHashMap<>();
+        Map<String, Double> exponent = new LinkedHashMap<>();
         for (int i = 0; i < benchmarks.size(); i++) {
             mdc.put(benchmarks.get(i), new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), currentForks));
             sd.put(benchmarks.get(i), new double[] {medianForkSd(measured.get(i), true),
                     medianForkSd(measured.get(i), false), medianForkSd(corrected.get(i), true)});
+            exponent.put(benchmarks.get(i), exponents.get(i).value());
         }
         return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, currentForks, otherCpuPct,
-                mdc, sd);
+                mdc, sd, exponent);
     }
 
     /**
@@ -110,6 +121,8 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
             entry.put("p90_pct", finiteOrNull(quantile(all, 0.9)));
             entry.put("fork_sd_pct_drift_corrected", finiteOrNull(forkSdPct.get(benchmark)[0]));
             entry.put("fork_sd_pct_raw", finiteOrNull(forkSdPct.get(benchmark)[1]));
+            entry.put("kernel_exponent", kernelExponent.containsKey(benchmark)
+                    ? finiteOrNull(Math.round(kernelExponent.get(benchmark) * 100) / 100.0) : null);
             entry.put("fork_sd_pct_phase_corrected", forkSdPct.get(benchmark).length > 2
                     ? finiteOrNull(forkSdPct.get(benchmark)[2]) : null);
             Map<String, Map<String, Object>> bySubsection = new LinkedHashMap<>();

@@ -26,10 +26,23 @@ import org.perfregression.jmh.JmhMapping;
  * @param forkJvmArgs JVM arguments of every fork, before the user's {@code -jvmArgsAppend}
  * @param params parameter values the suite is made of (its {@code @Param} values otherwise), unless {@code -p} says otherwise
  * @param quickParams parameter values a {@code --quick} smoke run restricts the suite to, unless {@code -p} says otherwise
+ * @param budgetSeconds what a comparison run's first measurement may take: forks per combination rise
+ *     from {@code forks} up to {@code maxForks} while they fit (a module of two benchmarks can afford
+ *     many more forks than one of a hundred); a regeneration may take
+ *     {@link SuiteRun#REGENERATION_BUDGET_FACTOR} times as long; 0 for always {@code forks}
+ * @param maxForks the most forks per combination the budget buys
  */
 public record Suite(String command, String regenerate, JmhMapping mapping, String defaultInclude, String mode,
         Path defaultGtDir, int forks, int baselineForks, int measurementIterations, List<String> forkJvmArgs,
-        Map<String, List<String>> params, Map<String, List<String>> quickParams) {
+        Map<String, List<String>> params, Map<String, List<String>> quickParams, double budgetSeconds, int maxForks) {
+
+    /** A suite whose comparison runs always measure {@code forks} forks per combination. */
+    public Suite(String command, String regenerate, JmhMapping mapping, String defaultInclude, String mode,
+            Path defaultGtDir, int forks, int baselineForks, int measurementIterations, List<String> forkJvmArgs,
+            Map<String, List<String>> params, Map<String, List<String>> quickParams) {
+        this(command, regenerate, mapping, defaultInclude, mode, defaultGtDir, forks, baselineForks,
+                measurementIterations, forkJvmArgs, params, quickParams, 0, forks);
+    }
 
     public Suite {
         forkJvmArgs = List.copyOf(forkJvmArgs);
@@ -37,6 +50,9 @@ public record Suite(String command, String regenerate, JmhMapping mapping, Strin
         quickParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quickParams));
         if (forks < 1 || baselineForks < 2) {
             throw new IllegalArgumentException("a suite needs at least 1 fork per comparison and 2 per baseline");
+        }
+        if (!(budgetSeconds >= 0) || maxForks < forks) {
+            throw new IllegalArgumentException("a suite's budget must be >= 0 s and its most forks at least its forks");
         }
     }
 

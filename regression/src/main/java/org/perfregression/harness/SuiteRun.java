@@ -78,15 +78,42 @@ public final class SuiteRun {
     private final ClassSharing classSharing;
     private final Map<String, List<String>> ownJvmArgsAppend;
 
+    /** {@code defaultPasses} of a comparison run: as many as the suite's budget buys ({@link Suite#budgetSeconds}). */
+    public static final int WITHIN_BUDGET = -1;
+
+    /** {@code defaultPasses} of a regeneration: as many as {@link #REGENERATION_BUDGET_FACTOR} budgets buy. */
+    public static final int BASELINES_WITHIN_BUDGET = -2;
+
     /**
-     * @param defaultPasses forks per combination unless the user gave {@code -f}
+     * A regeneration may take this many times a comparison's budget, up to this many times the
+     * suite's baseline forks: baselines are made once and every later comparison inherits their
+     * noise. Measured on the plugin's sample (two benchmarks, one combination each): baselines of 10
+     * forks made while other processes took 8 % of the CPU had a fork-to-fork SD of 9.8 % and 4.4 %,
+     * and no +10 % slowdown was caught against them in six builds.
+     */
+    public static final int REGENERATION_BUDGET_FACTOR = 4;
+
+    /** What starting a fork's JVM and loading the benchmark adds to its iterations, measured on the plugin's modules. */
+    static final double FORK_START_SECONDS = 0.5;
+
+    /**
+     * @param defaultPasses forks per combination unless the user gave {@code -f}, or {@link #WITHIN_BUDGET}
+     *     or {@link #BASELINES_WITHIN_BUDGET}
      */
     public SuiteRun(Suite suite, CommandLineOptions jmh, boolean quick, ResultsFolder folder, int defaultPasses) {
         this.suite = suite;
         this.folder = folder;
         this.base = options(suite, jmh, quick);
         this.combinations = combinations(suite, base);
-        this.passes = quick ? jmh.getForkCount().orElse(1) : jmh.getForkCount().orElse(defaultPasses);
+        int planned = switch (defaultPasses) {
+            case WITHIN_BUDGET -> passesWithinBudget(base, combinations.size(), suite.budgetSeconds(), suite.forks(),
+                    suite.maxForks());
+            case BASELINES_WITHIN_BUDGET -> passesWithinBudget(base, combinations.size(),
+                    REGENERATION_BUDGET_FACTOR * suite.budgetSeconds(), suite.baselineForks(),
+                    REGENERATION_BUDGET_FACTOR * suite.baselineForks());
+            default -> defaultPasses;
+        };
+        this.passes = quick ? jmh.getForkCount().orElse(1) : jmh.getForkCount().orElse(planned);
         if (passes < 1) {
             throw new InvalidInputException("-f " + passes + ": the suite needs at least one forked JVM per "
                     + "combination (its compile-time arguments are per JVM)");
@@ -118,6 +145,28 @@ public final class SuiteRun {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * The forks per combination that fit {@code budgetSeconds}, from {@code fewest} to {@code most};
+     * {@code fewest} without a budget or when a fork's length is not known (iteration counts and
+     * times not set).
+     */
+    static int passesWithinBudget(Options options, int combinations, double budgetSeconds, int fewest, int most) {
+        if (budgetSeconds <= 0 || combinations == 0 || !options.getWarmupIterations().hasValue()
+                || !options.getWarmupTime().hasValue() || !options.getMeasurementIterations().hasValue()
+                || !options.getMeasurementTime().hasValue()) {
+            return fewest;
+        }
+        double forkSeconds = FORK_START_SECONDS
+                + options.getWarmupIterations().get() * seconds(options.getWarmupTime().get())
+                + options.getMeasurementIterations().get() * seconds(options.getMeasurementTime().get());
+        int fit = (int) Math.floor(budgetSeconds / (combinations * forkSeconds));
+        return Math.max(fewest, Math.min(most, fit));
+    }
+
+    private static double seconds(TimeValue time) {
+        return time.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
     }
 
     public int passes() {

@@ -1,0 +1,30 @@
+package org.perfregression.history;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run as the history keeps it: where and when it ran, and per subsection its forks.
+ *
+ * @param commit the commit measured
+ * @param branch its branch; null when unknown
+ * @param time when it ran
+ * @param machine the platform id of the machine (runs are compared only within one machine)
+ * @param calibrationNs the calibration kernel's 10th-percentile time over the run (the machine's
+ *     speed); NaN when measured without it
+ * @param source where the run was read from, e.g. its results folder
+ * @param subsections what it measured
+ */
+public record RecordedRun(String commit, String branch, Instant time, String machine, double calibrationNs,
+        String source, List<RecordedSubsection> subsections) {
+
+    public RecordedRun {
+        if (commit == null || commit.isBlank()) {
+            throw new IllegalArgumentException("a run needs the commit it measured");
+        }
+        if (machine == null || machine.isBlank()) {
+            throw new IllegalArgumentException("a run needs the machine it ran on");
+        }
+        subsections = List.copyOf(subsections);
+    }
+}

@@ -1,0 +1,114 @@
+package org.perfregression.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.perfregression.check.Direction;
+import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.MeasuredFork;
+import org.perfregression.input.BenchmarkFolder;
+import org.perfregression.input.Dataset;
+import org.perfregression.input.DatasetLoader;
+import org.perfregression.platform.MachineSpeed;
+import org.perfregression.stats.SampleStatistics;
+
+/**
+ * A run as the history records it, read from a folder of PerformanceData with sidecars (a main job's
+ * results folder, a ground-truth platform folder, the plugin's run folder): per subsection each fork
+ * of the first measurement, its drift-corrected and raw level, its calibration and its allocation.
+ */
+public final class RunRecorder {
+
+    private RunRecorder() {
+    }
+
+    /**
+     * @param machine the machine's id, or null for the platform id the sidecars name
+     */
+    public static RecordedRun read(Path folder, String commit, String branch, Instant time, String machine) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(folder + ": not a folder (history record takes a results folder or a "
+                    + "folder of PerformanceData files with their sidecars)");
+        }
+        Map<String, Path> benchmarks = BenchmarkFolder.complete(folder, "results folder");
+        if (benchmarks.isEmpty()) {
+            throw new InvalidInputException(folder + ": no benchmark data (<benchmark>.json with its .meta.json)");
+        }
+        List<RecordedSubsection> subsections = new ArrayList<>();
+        List<double[]> speeds = new ArrayList<>();
+        String platform = null;
+        for (Map.Entry<String, Path> entry : benchmarks.entrySet()) {
+            Dataset dataset = DatasetLoader.withDefaults().load(entry.getValue());
+            if (dataset.forks() == null) {
+                throw new InvalidInputException(entry.getValue() + ": its sidecar has no \"forks\"; the history records "
+                        + "runs fork by fork (the main job, ab and the plugin write them)");
+            }
+            if (platform == null && dataset.platform() != null) {
+                platform = dataset.platform().id();
+            }
+            speeds.add(dataset.forks().speeds());
+            subsections.addAll(subsections(entry.getKey(), dataset));
+        }
+        String id = machine != null ? machine : platform;
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException(folder + ": the sidecars do not name the platform; give --machine");
+        }
+        double[] all = speeds.stream().flatMapToDouble(Arrays::stream).toArray();
+        return new RecordedRun(commit, branch, time, id, all.length == 0 ? Double.NaN : MachineSpeed.of(all).p10Ns(),
+                folder.toString(), subsections);
+    }
+
+    /**
+     * Reads the run in {@code folder} and records it in the store {@code db}, in one transaction.
+     *
+     * @param commit the commit measured, or null for the one {@link Revision#detect} finds
+     * @return a line that says what was recorded
+     */
+    public static String record(String db, Path folder, String commit, String branch, Instant time, String machine) {
+        Revision revision = commit != null ? new Revision(commit, branch) : Revision.detect(Path.of(""));
+        if (revision.commit() == null) {
+            throw new InvalidInputException("the commit to record is unknown (not a git checkout, no GITHUB_SHA): "
+                    + "give it with --commit");
+        }
+        RecordedRun run = read(folder, revision.commit(), branch != null ? branch : revision.branch(),
+                time != null ? time : Instant.now(), machine);
+        try (HistoryStore store = HistoryStore.open(db)) {
+            long id = store.record(run);
+            return "history: recorded run " + id + " of " + revision.commit() + " on " + run.machine() + " ("
+                    + run.subsections().size() + " subsections) in " + store.name();
+        }
+    }
+
+    private static List<RecordedSubsection> subsections(String benchmark, Dataset dataset) {
+        Direction direction = dataset.direction();
+        Map<SubsectionKey, ForkedSamples> forks = dataset.forks().split(dataset.data(), false, dataset.source(), direction);
+        PerformanceData first = dataset.forks().firstMeasurement(dataset.data(), dataset.source());
+        List<RecordedSubsection> recorded = new ArrayList<>();
+        forks.forEach((key, forked) -> {
+            double[] levels = forked.levels(true);
+            double[] raw = forked.levels(false);
+            List<MeasuredFork> measured = dataset.forks().forks().get(key).stream().filter(f -> !f.confirmation()).toList();
+            List<RecordedSubsection.Fork> list = new ArrayList<>();
+            for (int f = 0; f < levels.length; f++) {
+                MeasuredFork m = measured.get(f);
+                double calibration = m.speeds() == null ? Double.NaN : Math.log(trimmedMean(m.speeds()));
+                list.add(new RecordedSubsection.Fork(levels[f], raw[f], calibration, m.allocBytesPerOp()));
+            }
+            double[] samples = first.samples(key).toArray();
+            recorded.add(new RecordedSubsection(benchmark, key, dataset.unit(), samples.length,
+                    SampleStatistics.median(samples), list));
+        });
+        return recorded;
+    }
+
+    private static double trimmedMean(double[] values) {
+        return Math.exp(new ForkedSamples(List.of(values), null).levels(false)[0]);
+    }
+}

@@ -1,0 +1,127 @@
+package org.perfregression.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfregression.data.PerformanceData;
+import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.ForkLayout;
+import org.perfregression.gate.MeasuredFork;
+import org.perfregression.input.Sidecar;
+import org.perfregression.platform.Platform;
+
+/** {@code history record} and {@code history changes} as a user runs them, on folders as the main job writes them. */
+class HistoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * A results folder of one benchmark, 12 subsections of 2 forks x 10 samples with calibration;
+     * the first {@code slower} subsections {@code factor} slower.
+     */
+    private Path results(String name, long seed, int slower, double factor) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Random random = new Random(seed);
+        PerformanceData.Builder data = PerformanceData.builder();
+        java.util.Map<SubsectionKey, List<MeasuredFork>> layout = new java.util.LinkedHashMap<>();
+        double shift = 1 + random.nextGaussian() * 0.01;
+        for (int s = 0; s < 12; s++) {
+            double[] samples = new double[20];
+            List<MeasuredFork> forks = new ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                double[] speeds = new double[10];
+                for (int i = 0; i < 10; i++) {
+                    speeds[i] = 3400 * (1 + random.nextGaussian() * 0.002);
+                    samples[f * 10 + i] = 100 * (s + 1) * shift * (s < slower ? factor : 1) * speeds[i] / 3400
+                            * (1 + random.nextGaussian() * 0.005);
+                }
+                forks.add(new MeasuredFork(10, 1_764_000_000_000L + f, f + 1, false, speeds, Double.NaN, 16));
+            }
+            data.add("rank_" + (s % 3 + 2), "config_" + s, samples);
+            layout.put(new SubsectionKey("rank_" + (s % 3 + 2), "config_" + s), forks);
+        }
+        Path file = folder.resolve("constructor.json");
+        data.build().toJsonFile(file);
+        new Sidecar("ns/op", Platform.current(), new ForkLayout(layout)).writeFor(file);
+        return folder;
+    }
+
+    @Test
+    void runsAreRecordedAndTheCommitThatChangedASubsectionIsNamed() throws Exception {
+        String db = dir.resolve("history.db").toString();
+        for (int i = 0; i < 12; i++) {
+            Run r = run("history", "record", "--db", db, "--results", results("run" + i, i, 3, i >= 8 ? 1.2 : 1).toString(),
+                    "--commit", "commit" + i, "--branch", "main", "--time", "2026-11-0" + (1 + i / 10) + "T" + (10 + i % 10)
+                            + ":00:00Z");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("history: recorded run " + (i + 1) + " of commit" + i + " on "), r.out());
+        }
+        Run json = run("history", "changes", "--db", db, "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode changes = new ObjectMapper().readTree(json.out());
+        List<String> subsections = new ArrayList<>();
+        for (JsonNode c : changes) {
+            if (c.get("benchmark").asText().equals("constructor")) {
+                subsections.add(c.get("subsection").asText());
+                assertEquals("commit8", c.get("commit").asText(), c.toString());
+                assertEquals("regression", c.get("direction").asText());
+                assertTrue(c.get("change_pct").asDouble() > 15 && c.get("change_pct").asDouble() < 25, c.toString());
+            }
+        }
+        assertEquals(List.of("config_0", "config_1", "config_2"), subsections.stream().sorted().toList());
+        Run markdown = run("history", "changes", "--db", db, "--format", "markdown");
+        assertTrue(markdown.out().contains("| regression | constructor | rank_2 | config_0 |"), markdown.out());
+        Run text = run("history", "changes", "--db", db);
+        assertTrue(text.out().contains("regression  constructor rank_2 config_0"), text.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws Exception {
+        String db = dir.resolve("history.db").toString();
+        Path folder = results("run", 1, 0, 1);
+        Map<String, String[]> cases = Map.of(
+                "--time yesterday: not an ISO-8601 time",
+                new String[] {"history", "record", "--db", db, "--results", folder.toString(), "--commit", "a", "--time",
+                    "yesterday"},
+                "not a folder",
+                new String[] {"history", "record", "--db", db, "--results", folder.resolve("constructor.json").toString(),
+                    "--commit", "a"},
+                "--format xml: expected text, markdown or json",
+                new String[] {"history", "changes", "--db", db, "--format", "xml"},
+                "unsupported database",
+                new String[] {"history", "changes", "--db", "jdbc:mysql://localhost/x"});
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            Run r = run(c.getValue());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains(c.getKey()) && r.err().strip().lines().count() == 1, r.err());
+        }
+        Files.delete(folder.resolve("constructor.meta.json"));
+        Files.writeString(folder.resolve("constructor.meta.json"), "{\"unit\": \"ns/op\"}");
+        Run noForks = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a");
+        assertEquals(2, noForks.exit());
+        assertTrue(noForks.err().contains("its sidecar has no \"forks\""), noForks.err());
+    }
+}
