@@ -39,6 +39,16 @@ public final class CheckMojo extends BenchmarkMojo {
                     + "-Dperf.requireBaseline=true fails instead)");
             return;
         }
-        outcome(mainJob(java.util.List.of()));
+        outcome(mainJob(history == null || history.isBlank() ? java.util.List.of()
+                : java.util.List.of("--history", history)));
     }
+
+    /**
+     * Also record each check's run in this history (a SQLite file, created when missing, or a
+     * {@code jdbc:postgresql://} URL), under the commit {@code git rev-parse HEAD} names (or
+     * {@code GITHUB_SHA}): {@code perf-regression history changes} then finds the commits that
+     * changed a benchmark (docs/history.md).
+     */
+    @Parameter(property = "perf.history")
+    String history;
 }

@@ -225,8 +225,8 @@ public final class SuiteComparison {
         for (int i = 0; i < pairs.size(); i++) {
             exponents.add(gate.gate().correctsDrift()
                     ? KernelCoefficient.fit(List.of(baselines.get(i), currents.get(i))) : KernelCoefficient.ONE);
-            baselines.set(i, exponents.get(i).applyTo(baselines.get(i)));
-            currents.set(i, exponents.get(i).applyTo(currents.get(i)));
+            baselines.set(i, exponents.get(i).applyTo(baselines.get(i), pairs.get(i).direction()));
+            currents.set(i, exponents.get(i).applyTo(currents.get(i), pairs.get(i).direction()));
         }
         if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
@@ -255,7 +255,8 @@ public final class SuiteComparison {
         List<Set<SubsectionKey>> witnesses = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
-            more.add(exponents.get(i).applyTo(forks(c, c.data(), true, pairs.get(i).direction())));
+            more.add(exponents.get(i).applyTo(forks(c, c.data(), true, pairs.get(i).direction()),
+                    pairs.get(i).direction()));
             moreLayouts.add(c.forks());
             Set<SubsectionKey> unflagged = new HashSet<>(more.get(i).keySet());
             first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));

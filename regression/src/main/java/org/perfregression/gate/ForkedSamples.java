@@ -53,12 +53,14 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
     }
 
     /**
-     * These forks with their calibration times raised to {@code exponent} ({@link KernelCoefficient}):
-     * the drift correction then divides by {@code calibration^exponent}; 0 turns it off.
+     * These forks with each calibration time {@code c} replaced by {@code center * (c / center)^exponent}
+     * ({@link KernelCoefficient}): the drift correction then takes out the machine's speed of the
+     * whole side ({@code center}) in full, and its variation within the side only as far as
+     * {@code exponent} says; 0 leaves the variation out.
      */
-    public ForkedSamples withKernelExponent(double exponent) {
-        return speeds == null ? this : new ForkedSamples(forks,
-                speeds.stream().map(s -> java.util.Arrays.stream(s).map(v -> Math.pow(v, exponent)).toArray()).toList());
+    public ForkedSamples withKernelExponent(double exponent, double center) {
+        return speeds == null ? this : new ForkedSamples(forks, speeds.stream().map(s -> java.util.Arrays.stream(s)
+                .map(v -> center * Math.pow(v / center, exponent)).toArray()).toList());
     }
 
     /**

@@ -56,7 +56,7 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         List<KernelCoefficient> exponents = new ArrayList<>();
         for (int i = 0; i < benchmarks.size(); i++) {
             exponents.add(gate.correctsDrift() ? KernelCoefficient.fit(List.of(measured.get(i))) : KernelCoefficient.ONE);
-            measured.set(i, exponents.get(i).applyTo(measured.get(i)));
+            measured.set(i, exponents.get(i).applyTo(measured.get(i), directions.get(i)));
         }
         List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift() ? MachinePhase.of(measured,
                 benchmarks.stream().map(results.layouts()::get).toList(), false, null, directions).corrected() : measured;
