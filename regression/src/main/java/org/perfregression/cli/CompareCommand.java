@@ -83,6 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         history.requireConsistent(current);
+        history.prepare();
         ReportTargets targets = ReportTargets.of(formats, output)
                 .protecting(BenchmarkFolder.dataFiles(baseline).toArray(new Path[0]))
                 .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));

@@ -19,6 +19,19 @@ public final class HistoryOptions {
     @Option(names = "--branch", paramLabel = "B", description = "With --history: its branch (default: as --commit).")
     String branch;
 
+    /**
+     * Before anything is measured: the commit to record is known and the store opens (a foreign or
+     * corrupt file, a newer schema fail here, not after a ten-minute run).
+     */
+    void prepare() {
+        if (db != null) {
+            org.perfregression.history.Revision revision = RunRecorder.revision(commit, branch);
+            commit = revision.commit();
+            branch = revision.branch();
+            org.perfregression.history.HistoryStore.open(db).close();
+        }
+    }
+
     /** Records the run in {@code folder} when {@code --history} was given; says what it recorded, or null. */
     String record(Path folder) {
         return db == null ? null : RunRecorder.record(db, folder, commit, branch, null, null);

@@ -173,6 +173,7 @@ public final class MainJobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         history.requireConsistent(null);
+        history.prepare();
         if (regenerate && history.db != null) {
             throw new InvalidInputException("--history with --regenerate-gt: the history records runs that were "
                     + "compared; record the baselines' folder with history record if you want them there");
@@ -282,15 +283,17 @@ public final class MainJobCommand implements Callable<Integer> {
             out.println(quality.summary());
             return ExitCode.OK;
         }
-        String recorded = history.record(folder.dir());
-        if (recorded != null) {
-            out.println(recorded);
-        }
         if (Double.isFinite(otherCpu) && otherCpu > BUSY_PCT) {
             notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "
                     + "verdicts may reflect them", otherCpu));
         }
-        return compare(baselines, results, run, folder, notes, out);
+        int exit = compare(baselines, results, run, folder, notes, out);
+        // After the verdict and its reports: a store that fails now cannot cost the run its verdict.
+        String recorded = history.record(folder.dir());
+        if (recorded != null) {
+            out.println(recorded);
+        }
+        return exit;
     }
 
     /** Forks of one subsection whose levels differ by this factor or more disagree "several-fold". */

@@ -28,7 +28,8 @@ public record Revision(String commit, String branch) {
 
     private static String git(Path dir, String... args) {
         try {
-            Process p = new ProcessBuilder(concat(args)).directory(dir.toFile()).redirectErrorStream(false).start();
+            // The absolute path: a ProcessBuilder given the empty path "" (the working folder) fails to start.
+            Process p = new ProcessBuilder(concat(args)).directory(dir.toAbsolutePath().toFile()).start();
             p.getErrorStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() ? out : null;

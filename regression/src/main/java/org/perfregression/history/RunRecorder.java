@@ -72,11 +72,7 @@ public final class RunRecorder {
      * @return a line that says what was recorded
      */
     public static String record(String db, Path folder, String commit, String branch, Instant time, String machine) {
-        Revision revision = commit != null ? new Revision(commit, branch) : Revision.detect(Path.of(""));
-        if (revision.commit() == null) {
-            throw new InvalidInputException("the commit to record is unknown (not a git checkout, no GITHUB_SHA): "
-                    + "give it with --commit");
-        }
+        Revision revision = revision(commit, branch);
         RecordedRun run = read(folder, revision.commit(), branch != null ? branch : revision.branch(),
                 time != null ? time : Instant.now(), machine);
         try (HistoryStore store = HistoryStore.open(db)) {
@@ -84,6 +80,22 @@ public final class RunRecorder {
             return "history: recorded run " + id + " of " + revision.commit() + " on " + run.machine() + " ("
                     + run.subsections().size() + " subsections) in " + store.name();
         }
+    }
+
+    /**
+     * The commit and branch to record: as given, or as {@link Revision#detect} finds them in the
+     * working folder; a front end calls this before it measures, so that a run is never measured
+     * for minutes and then left unrecorded.
+     *
+     * @throws InvalidInputException when no commit is given and none can be found
+     */
+    public static Revision revision(String commit, String branch) {
+        Revision found = commit != null ? new Revision(commit, branch) : Revision.detect(Path.of(""));
+        if (found.commit() == null) {
+            throw new InvalidInputException("the commit to record is unknown (not a git checkout, no GITHUB_SHA): "
+                    + "give it with --commit");
+        }
+        return new Revision(found.commit(), branch != null ? branch : found.branch());
     }
 
     private static List<RecordedSubsection> subsections(String benchmark, Dataset dataset) {

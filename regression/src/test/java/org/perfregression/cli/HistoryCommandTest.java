@@ -99,6 +99,26 @@ class HistoryCommandTest {
     }
 
     @Test
+    void compareRecordsTheRunItJudgedAndABadStoreFailsBeforeComparing() throws Exception {
+        Path baseline = results("baseline", 1, 0, 1);
+        Path current = results("current", 2, 0, 1);
+        String db = dir.resolve("history.db").toString();
+        Run compared = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--rule", "gate",
+                "--history", db, "--commit", "abc123", "--format", "json=" + dir.resolve("report.json"));
+        assertTrue(compared.exit() <= 1, compared.err());
+        assertTrue(compared.err().contains("history: recorded run 1 of abc123"), compared.err());
+        Path notes = Files.writeString(dir.resolve("notes.db"), "not a database at all, just notes\n".repeat(10));
+        Run refused = run("compare", "--baseline", baseline.toString(), "--current", current.toString(),
+                "--history", notes.toString(), "--commit", "abc123", "--format", "json=" + dir.resolve("report2.json"));
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("not a SQLite database"), refused.err());
+        assertTrue(!Files.exists(dir.resolve("report2.json")), "refused before comparing");
+        Run noHistory = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--commit", "x");
+        assertEquals(2, noHistory.exit());
+        assertTrue(noHistory.err().contains("--commit only makes sense with --history"), noHistory.err());
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws Exception {
         String db = dir.resolve("history.db").toString();
         Path folder = results("run", 1, 0, 1);
