@@ -113,7 +113,7 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
     }
 
     /** The mean of {@code values} without the {@link #TRIM} share of the smallest and of the largest. */
-    static double trimmedMean(double[] values) {
+    public static double trimmedMean(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         int cut = (int) (sorted.length * TRIM);

@@ -117,13 +117,13 @@ public final class HistoryChanges {
                 replaced.put(series, kept.stream().map(HistoryStore.StoredChange::runId).toList());
                 kept.clear();
             }
+            // From the last change point on: the detector cannot find that one again (a new level needs
+            // minSegment runs on both sides of it), only the ones after it.
             for (ChangePointDetector.Change c : detector.detect(values.get(series), from)) {
-                if (c.index() > from || from == 0) {
-                    HistoryStore.StoredChange change = new HistoryStore.StoredChange(series, order[c.index()],
-                            c.changePct(), c.lowPct(), c.highPct(), c.p());
-                    found.add(change);
-                    kept.add(change);
-                }
+                HistoryStore.StoredChange change = new HistoryStore.StoredChange(series, order[c.index()],
+                        c.changePct(), c.lowPct(), c.highPct(), c.p());
+                found.add(change);
+                kept.add(change);
             }
             all.addAll(kept);
             examined.put(series, new HistoryStore.SeriesState(order.length, order[order.length - 1]));

@@ -110,7 +110,7 @@ public final class RunRecorder {
             List<RecordedSubsection.Fork> list = new ArrayList<>();
             for (int f = 0; f < levels.length; f++) {
                 MeasuredFork m = measured.get(f);
-                double calibration = m.speeds() == null ? Double.NaN : Math.log(trimmedMean(m.speeds()));
+                double calibration = m.speeds() == null ? Double.NaN : Math.log(ForkedSamples.trimmedMean(m.speeds()));
                 list.add(new RecordedSubsection.Fork(levels[f], raw[f], calibration, m.allocBytesPerOp()));
             }
             double[] samples = first.samples(key).toArray();
@@ -118,9 +118,5 @@ public final class RunRecorder {
                     SampleStatistics.median(samples), list));
         });
         return recorded;
-    }
-
-    private static double trimmedMean(double[] values) {
-        return Math.exp(new ForkedSamples(List.of(values), null).levels(false)[0]);
     }
 }
