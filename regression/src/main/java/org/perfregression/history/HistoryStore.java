@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -278,27 +277,52 @@ public final class HistoryStore implements AutoCloseable {
     private record Named(String benchmark, SubsectionKey key) {
     }
 
-    /** Every named subsection's id, and its unit. */
-    private Map<Named, Long> seriesIds(Map<Long, Named> names, Map<Long, String> units) throws SQLException {
-        Map<Named, Long> ids = new HashMap<>();
+    /** The rows of {@code perf_series}: each named subsection's id, and by id its name and unit. */
+    private record SeriesTable(Map<Named, Long> ids, Map<Long, Named> names, Map<Long, String> units) {
+    }
+
+    private SeriesTable seriesTable() throws SQLException {
+        SeriesTable table = new SeriesTable(new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, benchmark, section, subsection, unit FROM perf_series")) {
             while (rs.next()) {
                 Named named = new Named(rs.getString(2), new SubsectionKey(rs.getString(3), rs.getString(4)));
-                ids.put(named, rs.getLong(1));
-                if (names != null) {
-                    names.put(rs.getLong(1), named);
-                    units.put(rs.getLong(1), rs.getString(5));
-                }
+                table.ids().put(named, rs.getLong(1));
+                table.names().put(rs.getLong(1), named);
+                table.units().put(rs.getLong(1), rs.getString(5));
             }
         }
-        return ids;
+        return table;
+    }
+
+    /** Work on the store that JDBC may fail. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * {@code work} as one transaction under the store's write lock: committed whole, or rolled back
+     * and reported in one line naming {@code what} failed.
+     */
+    private <T> T transaction(String what, Work<T> work) {
+        try {
+            lock();
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw failure(what, e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
     }
 
     /** Records {@code run} in one transaction and returns its id. */
     public long record(RecordedRun run) {
-        try {
-            lock();
+        return transaction("cannot record the run", () -> {
             long id;
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM perf_run")) {
@@ -317,7 +341,7 @@ public final class HistoryStore implements AutoCloseable {
                 s.setString(8, Instant.now().toString());
                 s.executeUpdate();
             }
-            Map<Named, Long> ids = seriesIds(null, null);
+            Map<Named, Long> ids = seriesTable().ids();
             long next = ids.values().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
             try (PreparedStatement series = connection.prepareStatement("INSERT INTO perf_series (id, benchmark, section, "
                     + "subsection, unit) VALUES (?, ?, ?, ?, ?)");
@@ -361,15 +385,8 @@ public final class HistoryStore implements AutoCloseable {
                 sub.executeBatch();
                 fork.executeBatch();
             }
-            connection.commit();
             return id;
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot record the run", e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        }
+        });
     }
 
     private static void setDouble(PreparedStatement s, int index, double value) throws SQLException {
@@ -390,77 +407,67 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Every run, in the order they ran (by time, then by id). */
     public List<StoredRun> runs() {
-        List<StoredRun> runs = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, commit_sha, branch, run_time, machine, calibration_ns "
-                        + "FROM perf_run ORDER BY run_time, id")) {
-            while (rs.next()) {
-                runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
-                        rs.getString(5), nullable(rs, 6)));
+        return transaction("cannot read the runs", () -> {
+            List<StoredRun> runs = new ArrayList<>();
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, commit_sha, branch, run_time, machine, calibration_ns "
+                            + "FROM perf_run ORDER BY run_time, id")) {
+                while (rs.next()) {
+                    runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6)));
+                }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot read the runs", e);
-        }
-        return runs;
+            return runs;
+        });
     }
 
     /** Every run's level of every subsection. */
     public List<Level> levels() {
-        List<Level> levels = new ArrayList<>();
-        try (Statement s = connection.createStatement()) {
-            Map<Long, Named> names = new HashMap<>();
-            Map<Long, String> units = new HashMap<>();
-            seriesIds(names, units);
-            try (ResultSet rs = s.executeQuery("SELECT run_id, series_id, level FROM perf_subsection")) {
+        return transaction("cannot read the levels", () -> {
+            List<Level> levels = new ArrayList<>();
+            SeriesTable series = seriesTable();
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT run_id, series_id, level FROM perf_subsection")) {
                 while (rs.next()) {
-                    Named named = names.get(rs.getLong(2));
-                    levels.add(new Level(rs.getLong(1), named.benchmark(), named.key(), units.get(rs.getLong(2)),
+                    Named named = series.names().get(rs.getLong(2));
+                    levels.add(new Level(rs.getLong(1), named.benchmark(), named.key(), series.units().get(rs.getLong(2)),
                             rs.getDouble(3)));
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot read the levels", e);
-        }
-        return levels;
+            return levels;
+        });
     }
 
     /** The subsections of one run with their forks, read back whole. */
     public List<RecordedSubsection> subsections(long runId) {
-        Map<Long, RecordedSubsection> bySeries = new LinkedHashMap<>();
-        Map<Long, List<RecordedSubsection.Fork>> forks = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT series_id, samples, median FROM perf_subsection "
-                + "WHERE run_id = ? ORDER BY series_id");
-                PreparedStatement f = connection.prepareStatement("SELECT series_id, level, raw_level, calibration, "
-                        + "alloc_bytes_per_op FROM perf_fork WHERE run_id = ? ORDER BY series_id, fork")) {
-            Map<Long, Named> names = new HashMap<>();
-            Map<Long, String> units = new HashMap<>();
-            seriesIds(names, units);
-            f.setLong(1, runId);
-            try (ResultSet rs = f.executeQuery()) {
-                while (rs.next()) {
-                    forks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RecordedSubsection.Fork(
-                            rs.getDouble(2), rs.getDouble(3), nullable(rs, 4), nullable(rs, 5)));
+        return transaction("cannot read run " + runId, () -> {
+            SeriesTable series = seriesTable();
+            Map<Long, List<RecordedSubsection.Fork>> forks = new HashMap<>();
+            try (PreparedStatement f = connection.prepareStatement("SELECT series_id, level, raw_level, calibration, "
+                    + "alloc_bytes_per_op FROM perf_fork WHERE run_id = ? ORDER BY series_id, fork")) {
+                f.setLong(1, runId);
+                try (ResultSet rs = f.executeQuery()) {
+                    while (rs.next()) {
+                        forks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RecordedSubsection.Fork(
+                                rs.getDouble(2), rs.getDouble(3), nullable(rs, 4), nullable(rs, 5)));
+                    }
                 }
             }
-            s.setLong(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long series = rs.getLong(1);
-                    Named named = names.get(series);
-                    bySeries.put(series, new RecordedSubsection(named.benchmark(), named.key(), units.get(series),
-                            rs.getInt(2), nullable(rs, 3), forks.getOrDefault(series, List.of())));
+            List<RecordedSubsection> subsections = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT series_id, samples, median FROM perf_subsection "
+                    + "WHERE run_id = ? ORDER BY series_id")) {
+                s.setLong(1, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Named named = series.names().get(id);
+                        subsections.add(new RecordedSubsection(named.benchmark(), named.key(), series.units().get(id),
+                                rs.getInt(2), nullable(rs, 3), forks.getOrDefault(id, List.of())));
+                    }
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot read run " + runId, e);
-        }
-        return List.copyOf(bySeries.values());
+            return List.copyOf(subsections);
+        });
     }
 
     private static double nullable(ResultSet rs, int column) throws SQLException {
@@ -486,29 +493,26 @@ public final class HistoryStore implements AutoCloseable {
 
     /** What earlier analyses found and examined. */
     public Analysis analysis() {
-        List<StoredChange> changes = new ArrayList<>();
-        Map<Series, SeriesState> examined = new HashMap<>();
-        try (Statement s = connection.createStatement()) {
-            Map<Long, Named> names = new HashMap<>();
-            seriesIds(names, new HashMap<>());
-            try (ResultSet rs = s.executeQuery("SELECT machine, series_id, run_id, change_pct, low_pct, high_pct, p "
-                    + "FROM perf_change")) {
-                while (rs.next()) {
-                    changes.add(new StoredChange(series(rs, names), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
-                            rs.getDouble(6), rs.getDouble(7)));
+        return transaction("cannot read the change points", () -> {
+            List<StoredChange> changes = new ArrayList<>();
+            Map<Series, SeriesState> examined = new HashMap<>();
+            Map<Long, Named> names = seriesTable().names();
+            try (Statement s = connection.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT machine, series_id, run_id, change_pct, low_pct, high_pct, p "
+                        + "FROM perf_change")) {
+                    while (rs.next()) {
+                        changes.add(new StoredChange(series(rs, names), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                                rs.getDouble(6), rs.getDouble(7)));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT machine, series_id, runs, last_run_id FROM perf_series_state")) {
+                    while (rs.next()) {
+                        examined.put(series(rs, names), new SeriesState(rs.getInt(3), rs.getLong(4)));
+                    }
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT machine, series_id, runs, last_run_id FROM perf_series_state")) {
-                while (rs.next()) {
-                    examined.put(series(rs, names), new SeriesState(rs.getInt(3), rs.getLong(4)));
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot read the change points", e);
-        }
-        return new Analysis(changes, examined);
+            return new Analysis(changes, examined);
+        });
     }
 
     /** The series of a row whose first two columns are the machine and the series id. */
@@ -529,9 +533,8 @@ public final class HistoryStore implements AutoCloseable {
      */
     public void saveAnalysis(Map<Series, SeriesState> examined, Map<Series, List<Long>> replacedRuns,
             List<StoredChange> found) {
-        try {
-            lock();
-            Map<Named, Long> ids = seriesIds(null, null);
+        transaction("cannot save the change points", () -> {
+            Map<Named, Long> ids = seriesTable().ids();
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM perf_change WHERE machine = ? "
                     + "AND series_id = ? AND run_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO perf_change (machine, series_id, "
@@ -569,11 +572,8 @@ public final class HistoryStore implements AutoCloseable {
                 clear.executeBatch();
                 state.executeBatch();
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw failure("cannot save the change points", e);
-        }
+            return null;
+        });
     }
 
     private static void setSeries(PreparedStatement s, Series series, Map<Named, Long> ids) throws SQLException {
