@@ -49,12 +49,12 @@ class GroundTruthTest {
 
     /** The generation every file of the readable set belongs to; fails on a mix. */
     private int generationOnDisk() throws IOException {
-        GroundTruth.Baselines baselines = new GroundTruth(root).load(PLATFORM);
+        org.perfregression.input.Baselines baselines = new GroundTruth(root).load(PLATFORM);
         Map<String, Double> values = new TreeMap<>();
         baselines.byBenchmark().forEach((b, d) -> values.put(b, d.median("rank_2", "X")));
         assertEquals(3, values.size(), "every baseline present: " + values);
         assertEquals(1, values.values().stream().distinct().count(), "one generation: " + values);
-        String metadata = Files.readString(baselines.dir().resolve(GroundTruth.METADATA));
+        String metadata = Files.readString(java.nio.file.Path.of(baselines.where()).resolve(GroundTruth.METADATA));
         int g = values.values().iterator().next().intValue();
         assertTrue(metadata.contains("\"generation\" : " + g), "metadata of the same generation: " + metadata);
         return g;

@@ -150,7 +150,7 @@ public final class SuiteComparison {
     }
 
     /** A benchmark's allocation comparison is reported as a benchmark of its own, named so. */
-    public static final String ALLOCATION_SUFFIX = ".alloc";
+    public static final String ALLOCATION_SUFFIX = ReportInput.ALLOCATION_SUFFIX;
 
     /**
      * The allocation comparison of {@code pair} as a benchmark entry of its own (unit B/op), for the

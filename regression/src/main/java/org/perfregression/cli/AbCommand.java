@@ -89,7 +89,8 @@ public final class AbCommand implements Callable<Integer> {
     Path resultsDir;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
-            description = "A report: text, json, markdown, junit or html, to FILE or standard output. "
+            description = "A report: text, json, markdown, junit, html, or the current run for a dashboard: "
+                    + "github-action-benchmark or bencher; to FILE or standard output. "
                     + "Repeat for several (default: text).")
     List<String> formats = new ArrayList<>();
 

@@ -47,7 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-            description = "A report: text, json, markdown, junit or html, to FILE or standard output. "
+            description = "A report: text, json, markdown, junit, html, or the current run for a dashboard: "
+                    + "github-action-benchmark or bencher; to FILE or standard output. "
                     + "Repeat for several (default: text).")
     List<String> formats = new ArrayList<>();
 
@@ -101,7 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
                 })
                 .run(baseline, current);
         targets.writeAll(outcome.suite(), spec.commandLine().getOut(), err, System.getenv());
-        String recorded = history.record(current);
+        String recorded = history.record(current, null);
         if (recorded != null) {
             err.println(recorded);
             err.flush();

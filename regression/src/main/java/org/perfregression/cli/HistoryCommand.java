@@ -23,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
         usageHelpWidth = 100,
         description = "Keeps every run in a results store (a SQLite file, or PostgreSQL by JDBC URL) and finds the "
                 + "runs where a subsection's level changed (docs/history.md).",
-        subcommands = {HistoryCommand.Record.class, HistoryCommand.Changes.class},
+        subcommands = {HistoryCommand.Record.class, HistoryCommand.Changes.class, HistoryCommand.Trends.class},
         footer = {"", "Examples:",
             "  history record --db perf-history.db --results results/20261202-101500 --commit $(git rev-parse HEAD)",
-            "  history changes --db perf-history.db --format markdown"})
+            "  history changes --db perf-history.db --format markdown",
+            "  history report --db perf-history.db --format html=trends.html"})
 public final class HistoryCommand implements Runnable {
 
     @Spec
@@ -34,7 +35,7 @@ public final class HistoryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: record or changes");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: record, changes or report");
     }
 
     /** {@code history record}. */
@@ -125,6 +126,73 @@ public final class HistoryCommand implements Runnable {
             }
             spec.commandLine().getOut().print(listing.render(changes));
             spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code history report}. */
+    @Command(name = "report",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
+            usageHelpWidth = 100,
+            sortOptions = false,
+            description = "Draws each subsection's level over the runs with its change points marked (the levels "
+                    + "the search reads): an offline HTML page where pointing at a line shows the run and its commit, "
+                    + "or Markdown for a job summary. Brings the change points up to date first, as changes does.",
+            footer = {"", "Exit codes: 0 written, 2 invalid input or usage."})
+    public static final class Trends implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--db", required = true, paramLabel = "DB", description = "The store (see history record).")
+        String db;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT=FILE",
+                description = "html=FILE or markdown=FILE (FILE - for standard output). Repeatable.")
+        List<String> formats;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<String[]> targets = new java.util.ArrayList<>();
+            for (String format : formats) {
+                int eq = format.indexOf('=');
+                String name = (eq < 0 ? format : format.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("html", "markdown", "md").contains(name)) {
+                    throw new InvalidInputException("--format " + format + ": expected html=FILE or markdown=FILE");
+                }
+                if (eq < 0 || eq == format.length() - 1) {
+                    throw new InvalidInputException("--format " + format + ": the file is missing (" + name
+                            + "=FILE, or " + name + "=- for standard output)");
+                }
+                targets.add(new String[] {name.equals("md") ? "markdown" : name, format.substring(eq + 1)});
+            }
+            org.perfregression.history.TrendReport report;
+            try (HistoryStore store = HistoryStore.open(db)) {
+                report = org.perfregression.history.TrendReport.of(store);
+            }
+            for (String[] target : targets) {
+                boolean html = target[0].equals("html");
+                if (target[1].equals("-")) {
+                    java.io.PrintWriter out = spec.commandLine().getOut();
+                    if (html) {
+                        report.html(out);
+                    } else {
+                        report.markdown(out);
+                    }
+                    out.flush();
+                } else {
+                    Path file = Path.of(target[1]);
+                    org.perfregression.data.AtomicFiles.write(file, writer -> {
+                        if (html) {
+                            report.html(writer);
+                        } else {
+                            report.markdown(writer);
+                        }
+                    }, org.perfregression.data.AtomicFiles.WriteMode.REPLACE);
+                    spec.commandLine().getOut().println("history report: " + file);
+                }
+            }
             return ExitCode.OK;
         }
     }

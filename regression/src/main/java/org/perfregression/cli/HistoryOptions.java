@@ -25,16 +25,46 @@ public final class HistoryOptions {
      */
     void prepare() {
         if (db != null) {
-            org.perfregression.history.Revision revision = RunRecorder.revision(commit, branch);
-            commit = revision.commit();
-            branch = revision.branch();
+            org.perfregression.history.Revision revision = local && commit == null
+                    ? org.perfregression.history.Revision.detect(Path.of("")) : RunRecorder.revision(commit, branch);
+            commit = revision.commit() != null ? revision.commit() : UNKNOWN_COMMIT;
+            branch = branch != null ? branch : revision.branch();
             org.perfregression.history.HistoryStore.open(db).close();
         }
     }
 
-    /** Records the run in {@code folder} when {@code --history} was given; says what it recorded, or null. */
-    String record(Path folder) {
-        return db == null ? null : RunRecorder.record(db, folder, commit, branch, null, null);
+    /** The commit a machine's own history records when the working folder is not a git checkout. */
+    static final String UNKNOWN_COMMIT = "unknown";
+
+    /** Whether the store is this machine's own, chosen for the user rather than named with --history. */
+    private boolean local;
+
+    /**
+     * Records in {@code file} unless --history named a store: this machine's own history, whose
+     * folder is created, and where a run outside a git checkout is recorded as commit "unknown".
+     */
+    void useLocal(Path file) {
+        if (db != null) {
+            return;
+        }
+        db = file.toString();
+        local = true;
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new org.perfregression.data.InvalidInputException(parent + ": cannot create the folder of the history "
+                    + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Records the run in {@code folder} when there is a store; says what it recorded, or null.
+     *
+     * @param machine the machine to record it under, or null for the platform its sidecars name
+     */
+    String record(Path folder, String machine) {
+        return db == null ? null : RunRecorder.record(db, folder, commit, branch, null, machine);
     }
 
     /** {@code --commit} or {@code --branch} without {@code --history} is a mistake worth naming. */

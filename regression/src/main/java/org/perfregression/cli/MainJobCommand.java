@@ -18,7 +18,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.perfregression.analysis.BenchmarkPair;
 import org.perfregression.analysis.SuiteComparison;
 import org.perfregression.check.Direction;
+import org.perfregression.input.Baselines;
 import org.perfregression.input.Dataset;
+import org.perfregression.history.HistoryBaseline;
+import org.perfregression.history.HistoryStore;
 import org.perfregression.gate.ForkGate;
 import org.perfregression.harness.BaselineCoverage;
 import org.perfregression.harness.BaselineQuality;
@@ -94,6 +97,18 @@ public final class MainJobCommand implements Callable<Integer> {
             description = "Baselines to use or write (default: this machine's id, e.g. linux-amd64-2cpu-jdk17).")
     String platform;
 
+    @Option(names = "--baseline", paramLabel = "SOURCE",
+            description = "What the run is judged against: gt (the ground truth in --gt-dir) or history (this "
+                    + "machine's recent runs in the history, --history, default " + DEFAULT_HISTORY + "). Default: gt; "
+                    + "history on a machine the ground truth has no baselines for, unless CI=true or --gt-dir or "
+                    + "--platform is given.")
+    String baselineSource;
+
+    @Option(names = "--baseline-runs", paramLabel = "N",
+            description = "With --baseline history: each subsection's baseline is its last N runs since its last "
+                    + "change point (default: ${DEFAULT-VALUE}).")
+    int baselineRuns = HistoryBaseline.DEFAULT_MAX_RUNS;
+
     @Option(names = "--regenerate-gt",
             description = "Write this run's samples as the baselines of the platform and show what changed.")
     boolean regenerate;
@@ -107,7 +122,8 @@ public final class MainJobCommand implements Callable<Integer> {
     boolean partial;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]",
-            description = "Another report of the whole suite: text, json, markdown, junit or html, to FILE (default: "
+            description = "Another report of the whole suite: text, json, markdown, junit, html, or the current run for a "
+                    + "dashboard: github-action-benchmark or bencher; to FILE (default: "
                     + "report.<ext> in the results folder). Repeatable. The text report always goes to the terminal "
                     + "and report.txt, the JSON one to report.json.")
     List<String> formats = new ArrayList<>();
@@ -193,8 +209,22 @@ public final class MainJobCommand implements Callable<Integer> {
         CommandLineOptions jmh = parseJmh(jmhArgs);
         String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
         GroundTruth gt = new GroundTruth(gtDir, stagingHook()).describingWith(rule.check());
-        GroundTruth.Baselines baselines = null;
-        if (regenerate && !force && !partial) {
+        Baselines baselines = null;
+        boolean rolling = !regenerate && rollingBaseline(baselineSource, gt.has(platformName), "true".equals(System.getenv("CI")),
+                spec.commandLine().getParseResult().hasMatchedOption("--gt-dir"), platform != null);
+        if (regenerate && baselineSource != null) {
+            throw new InvalidInputException("--baseline with --regenerate-gt: a regeneration writes baselines, it "
+                    + "is judged against none");
+        }
+        if (baselineRuns < 1) {
+            throw new InvalidInputException("--baseline-runs " + baselineRuns + ": a baseline needs at least one run");
+        }
+        if (rolling) {
+            baselines = historyBaselines(platformName, out);
+            if (baselines != null) {
+                requireUnitAndMode(jmh, baselines);
+            }
+        } else if (regenerate && !force && !partial) {
             gt.requireNoBaselines(platformName);
         } else if (!regenerate) {
             // Before a ten-minute run: is there anything to compare with?
@@ -203,7 +233,7 @@ public final class MainJobCommand implements Callable<Integer> {
             }
             baselines = gt.load(platformName);
             if (gateOptions.rule.gate() && baselines.layouts().size() < baselines.byBenchmark().size()) {
-                throw new PlatformMismatchException("the baselines in " + baselines.dir() + " have no fork layout "
+                throw new PlatformMismatchException("the baselines in " + baselines.where() + " have no fork layout "
                         + "(made before the fork-aware gate): regenerate them with --regenerate-gt --force, or gate "
                         + "with the seed's rule (--rule seed)");
             }
@@ -244,7 +274,7 @@ public final class MainJobCommand implements Callable<Integer> {
                 BaselineCoverage.requireWholeSuite(suite, run.expected(), partial, "this run would measure");
             }
             folder.create();
-            GroundTruth.Baselines against = baselines;
+            Baselines against = baselines;
             run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out));
             results = SuiteResults.read(folder, run.expected(), suite.mapping());
         }
@@ -257,6 +287,16 @@ public final class MainJobCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "machine load: other processes used %.1f%% of the CPU during the run%n", otherCpu);
         }
 
+        if (rolling && baselines == null) {
+            if (quick) {
+                out.println("nothing to compare with yet, and a quick run is no measurement to keep: run without --quick");
+                return ExitCode.OK;
+            }
+            out.println(history.record(folder.dir(), platformName));
+            out.println("nothing to compare with yet: the next run on this machine is judged against this one "
+                    + "(--baseline history; ground truth for CI: " + suite.regenerate() + ")");
+            return ExitCode.OK;
+        }
         if (regenerate) {
             if (!gateOptions.allowBusy) {
                 refuseBusy(otherCpu, "during the run");
@@ -289,7 +329,7 @@ public final class MainJobCommand implements Callable<Integer> {
         }
         int exit = compare(baselines, results, run, folder, notes, out);
         // After the verdict and its reports: a store that fails now cannot cost the run its verdict.
-        String recorded = history.record(folder.dir());
+        String recorded = rolling && quick ? null : history.record(folder.dir(), platformName);
         if (recorded != null) {
             out.println(recorded);
         }
@@ -367,7 +407,7 @@ public final class MainJobCommand implements Callable<Integer> {
      * kernel, early in the run: far outside the tolerance the run stops (exit 3) unless the user asked
      * to normalise, and then every report says the result is advisory.
      */
-    private void machineCheck(double[] speeds, GroundTruth.Baselines baselines, List<String> notes, PrintStream out) {
+    private void machineCheck(double[] speeds, Baselines baselines, List<String> notes, PrintStream out) {
         if (baselines.speed() == null || speeds.length == 0) {
             notes.add("no machine check: " + (speeds.length == 0 ? "this run has" : "the baselines have")
                     + " no calibration times");
@@ -385,7 +425,7 @@ public final class MainJobCommand implements Callable<Integer> {
         }
         if (!gateOptions.normaliseMachine) {
             throw new PlatformMismatchException("this machine measures differently from the one that made the baselines "
-                    + "in " + baselines.dir() + ": the calibration kernel runs " + how + " (tolerance "
+                    + "in " + baselines.where() + ": the calibration kernel runs " + how + " (tolerance "
                     + gateOptions.machineTolerancePct + "%); make baselines for this machine (--regenerate-gt "
                     + "--platform NAME) or compare anyway with every sample scaled by the calibration (--normalise-machine, "
                     + "advisory)");
@@ -394,7 +434,7 @@ public final class MainJobCommand implements Callable<Integer> {
                 + "samples were normalised by it (--normalise-machine)");
     }
 
-    private int compare(GroundTruth.Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
+    private int compare(Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
             List<String> machineNotes, PrintStream out) throws IOException {
         requireUnitAndMode(results, baselines);
         if (!spec.commandLine().getParseResult().hasMatchedOption("--min-delta") && "ns/op".equals(results.unit())) {
@@ -404,12 +444,16 @@ public final class MainJobCommand implements Callable<Integer> {
                     rule.minDelta(), clock.describe(FLOOR_CYCLES));
         }
         List<String> notes = new ArrayList<>(PlatformGuard.check(baselines.platform(), results.platform(),
-                platformOptions.allowMismatch(), "make baselines for this platform with --regenerate-gt (in " + baselines.dir() + ")"));
+                platformOptions.allowMismatch(), "make baselines for this platform with --regenerate-gt (in " + baselines.where() + ")"));
         notes.addAll(machineNotes);
         // Each data set in its own unit and direction: a module may measure time and throughput.
         Direction direction = Direction.ofUnit(results.unit());
         List<BenchmarkPair> pairs = new ArrayList<>();
         for (String benchmark : results.byBenchmark().keySet()) {
+            if (baselines.missing() == null && !baselines.has(benchmark)) {
+                notes.add(benchmark + ": not in the history yet, so not compared; recorded with this run");
+                continue;
+            }
             pairs.add(new BenchmarkPair(benchmark, baselines.dataset(benchmark), results.dataset(benchmark, folder),
                     Direction.ofUnit(results.unit(benchmark)), List.of()));
         }
@@ -428,7 +472,7 @@ public final class MainJobCommand implements Callable<Integer> {
         ReportSuite suite = comparison.compare(pairs, notes, List.of());
         ReportTargets targets = new ReportTargets(reportTargets(folder), List.of())
                 .protecting(BenchmarkFolder.dataFiles(folder.dir()).toArray(new Path[0]))
-                .protecting(BenchmarkFolder.dataFiles(baselines.dir()).toArray(new Path[0]));
+                .protecting(baselines.files().toArray(new Path[0]));
         PrintWriter writer = new PrintWriter(out, true);
         targets.writeAll(suite, writer, new PrintWriter(System.err, true), System.getenv());
         writer.flush();
@@ -457,7 +501,7 @@ public final class MainJobCommand implements Callable<Integer> {
      * Before the run: JMH's {@code -tu} and {@code -bm} change what a sample means. Against baselines
      * of another unit or mode a slowdown would read as an improvement, so such a run is refused.
      */
-    private void requireUnitAndMode(CommandLineOptions jmh, GroundTruth.Baselines baselines) {
+    private void requireUnitAndMode(CommandLineOptions jmh, Baselines baselines) {
         String mode = jmh.getBenchModes().size() == 1 ? jmh.getBenchModes().iterator().next().shortLabel()
                 : jmh.getBenchModes().isEmpty() ? suite.mode() : "several modes";
         String unit = jmh.getTimeUnit().hasValue()
@@ -467,24 +511,24 @@ public final class MainJobCommand implements Callable<Integer> {
     }
 
     /** After the run: each benchmark's unit, as its results say, against its baselines'. */
-    private static void requireUnitAndMode(SuiteResults results, GroundTruth.Baselines baselines) {
+    private static void requireUnitAndMode(SuiteResults results, Baselines baselines) {
         for (String benchmark : results.byBenchmark().keySet()) {
             String measured = results.unit(benchmark);
             String baseline = baselines.units().get(benchmark);
             if (measured != null && baseline != null && !measured.equals(baseline)) {
-                throw new InvalidInputException("the baselines of " + benchmark + " in " + baselines.dir() + " are in "
+                throw new InvalidInputException("the baselines of " + benchmark + " in " + baselines.where() + " are in "
                         + baseline + ", this run measured " + measured + ": the samples would not be comparable; "
                         + "drop -tu (or make baselines in that unit with --regenerate-gt --platform NAME)");
             }
         }
     }
 
-    private static void refuseMismatch(GroundTruth.Baselines baselines, String mode, String unit, String what) {
+    private static void refuseMismatch(Baselines baselines, String mode, String unit, String what) {
         String baselineUnit = baselines.units().values().stream().findFirst().orElse(null);
         boolean modeDiffers = mode != null && baselines.mode() != null && !baselines.mode().equals(mode);
         boolean unitDiffers = unit != null && baselineUnit != null && !baselineUnit.equals(unit);
         if (modeDiffers || unitDiffers) {
-            throw new InvalidInputException("the baselines in " + baselines.dir() + " are in mode " + baselines.mode()
+            throw new InvalidInputException("the baselines in " + baselines.where() + " are in mode " + baselines.mode()
                     + " and unit " + baselineUnit + ", " + what + " mode " + mode + (unit == null ? "" : " and unit "
                     + unit) + ": the samples would not be comparable; drop -bm and -tu (or make baselines in that "
                     + "unit and mode with --regenerate-gt --platform NAME)");
@@ -502,6 +546,45 @@ public final class MainJobCommand implements Callable<Integer> {
             case HOURS -> "hr";
             case DAYS -> "day";
         };
+    }
+
+    /** Where a machine without ground truth keeps its history unless --history says otherwise: beside the results. */
+    static final String DEFAULT_HISTORY = "results/history.db";
+
+    /**
+     * Whether the run is judged against the history rather than the ground truth: when asked
+     * ({@code --baseline history}), or, unasked, on a machine the ground truth has no baselines for,
+     * as a newcomer's first runs are; never in CI ({@code CI=true}) or when the ground truth was
+     * named ({@code --gt-dir}, {@code --platform}), where a missing baseline stays an error (exit 3).
+     */
+    static boolean rollingBaseline(String asked, boolean groundTruthFits, boolean ci, boolean gtDirGiven,
+            boolean platformGiven) {
+        if (asked != null) {
+            return switch (asked) {
+                case "history" -> true;
+                case "gt" -> false;
+                default -> throw new InvalidInputException("--baseline " + asked + ": expected gt or history");
+            };
+        }
+        return !groundTruthFits && !ci && !gtDirGiven && !platformGiven;
+    }
+
+    /** This machine's baselines from the history (null before its first recorded run), saying which. */
+    private Baselines historyBaselines(String platformName, PrintStream out) {
+        history.useLocal(Path.of(DEFAULT_HISTORY));
+        history.prepare();
+        if (baselineSource == null) {
+            out.println("no ground truth for " + platformName + " in " + gtDir + ": judging this run against this "
+                    + "machine's history " + history.db + " (CI=true or --gt-dir keeps the ground truth required)");
+        }
+        Baselines found;
+        try (HistoryStore store = HistoryStore.open(history.db)) {
+            found = HistoryBaseline.load(store, platformName, baselineRuns);
+        }
+        if (found != null) {
+            out.println("baselines: " + found.where());
+        }
+        return found;
     }
 
     private PlatformMismatchException noBaseline(GroundTruth gt, String platformName) {

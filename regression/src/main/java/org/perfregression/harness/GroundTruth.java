@@ -23,6 +23,7 @@ import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
+import org.perfregression.input.Baselines;
 import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Dataset;
 import org.perfregression.platform.PlatformMismatchException;
@@ -121,54 +122,24 @@ public final class GroundTruth {
                 + (existing.size() > 1 ? ", ..." : "") + "); pass --force to replace them");
     }
 
-    /**
-     * Baselines of one platform, as stored.
-     *
-     * @param layouts per benchmark, which fork each sample came from and the calibration beside it
-     *     (from {@code <benchmark>.meta.json}); absent for baselines made before the gate
-     * @param units per benchmark, the unit its sidecar (or the folder's metadata) names; absent when unknown
-     * @param mode the JMH mode the baselines were measured in, from {@code metadata.json}; null if unknown
-     * @param speed how fast the machine that made them ran the calibration kernel; null if unknown
-     */
-    public record Baselines(Path dir, Map<String, PerformanceData> byBenchmark, Map<String, ForkLayout> layouts,
-            Map<String, String> units, String mode, Platform platform, MachineSpeed speed) {
-
-        /** One benchmark's baseline as a comparison takes it, named by its data file. */
-        public Dataset dataset(String benchmark) {
-            PerformanceData stored = byBenchmark.get(benchmark);
-            if (stored == null) {
-                throw new PlatformMismatchException("no baseline for " + benchmark + " in " + dir
-                        + "; add it with --regenerate-gt --force");
-            }
-            return new Dataset(stored, units.get(benchmark), platform, BenchmarkFolder.data(dir, benchmark).toString(),
-                    layouts.get(benchmark));
-        }
-    }
-
+    /** The baselines of {@code platform}, as stored. */
     public Baselines load(String platform) {
         Path dir = readable(platform);
         Path metadata = dir.resolve(METADATA);
         Platform measuredOn = Sidecar.read(metadata).platform();
-        Map<String, PerformanceData> baselines = new LinkedHashMap<>();
-        Map<String, ForkLayout> layouts = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (Map.Entry<String, Path> entry : BenchmarkFolder.benchmarks(dir).entrySet()) {
-            String benchmark = entry.getKey();
             Path file = entry.getValue();
-            baselines.put(benchmark, PerformanceData.fromJsonFile(file));
             Sidecar sidecar = Sidecar.of(file);
-            if (sidecar.forks() != null) {
-                layouts.put(benchmark, sidecar.forks());
-            }
-            if (sidecar.unit() != null) {
-                units.put(benchmark, sidecar.unit());
-            }
+            datasets.put(entry.getKey(), new Dataset(PerformanceData.fromJsonFile(file), sidecar.unit(), measuredOn,
+                    file.toString(), sidecar.forks()));
         }
         Map<?, ?> provenance = readMetadata(metadata);
-        return new Baselines(dir, baselines, layouts, units,
+        return new Baselines(dir.toString(), datasets,
                 provenance.get("jmh") instanceof Map<?, ?> jmh && jmh.get("mode") instanceof String mode ? mode : null,
                 measuredOn, provenance.get("calibration") instanceof Map<?, ?> calibration
-                        ? MachineSpeed.fromMap(calibration) : null);
+                        ? MachineSpeed.fromMap(calibration) : null, BenchmarkFolder.dataFiles(dir),
+                "add it with --regenerate-gt --force");
     }
 
     private static Map<?, ?> readMetadata(Path metadata) {

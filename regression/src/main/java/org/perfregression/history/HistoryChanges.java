@@ -47,8 +47,22 @@ public final class HistoryChanges {
     private HistoryChanges() {
     }
 
-    /** Finds the change points of {@code store}'s runs not yet examined, saves them, and returns all. */
-    public static List<Change> analyse(HistoryStore store, ChangePointDetector detector) {
+    /**
+     * The series the search runs on, as read from a store: per machine and subsection the runs that
+     * measured it, in order, and its level in each with the run's shift taken out (log scale), and
+     * per machine the series of run shifts ({@link #SUITE}).
+     *
+     * @param runs every run, in order
+     * @param ids per series, the ids of its runs in order
+     * @param values per series, its level in each of those runs
+     * @param units per series, its unit (null for the run shifts)
+     */
+    public record Histories(List<HistoryStore.StoredRun> runs, Map<HistoryStore.Series, long[]> ids,
+            Map<HistoryStore.Series, double[]> values, Map<HistoryStore.Series, String> units) {
+    }
+
+    /** The series of {@code store}, as {@link #analyse} searches them. */
+    public static Histories histories(HistoryStore store) {
         List<HistoryStore.StoredRun> runs = store.runs();
         Map<Long, HistoryStore.StoredRun> byId = new HashMap<>();
         Map<Long, Integer> position = new HashMap<>();
@@ -90,6 +104,21 @@ public final class HistoryChanges {
                 values.put(suite, Arrays.stream(measured).mapToDouble(i -> shift[i]).toArray());
             }
         });
+        return new Histories(runs, ids, values, units);
+    }
+
+    /** Finds the change points of {@code store}'s runs not yet examined, saves them, and returns all. */
+    public static List<Change> analyse(HistoryStore store, ChangePointDetector detector) {
+        return analyse(store, detector, histories(store));
+    }
+
+    /** {@link #analyse} of series already read with {@link #histories}. */
+    public static List<Change> analyse(HistoryStore store, ChangePointDetector detector, Histories histories) {
+        Map<Long, HistoryStore.StoredRun> byId = new HashMap<>();
+        histories.runs().forEach(r -> byId.put(r.id(), r));
+        Map<HistoryStore.Series, long[]> ids = histories.ids();
+        Map<HistoryStore.Series, double[]> values = histories.values();
+        Map<HistoryStore.Series, String> units = histories.units();
 
         HistoryStore.Analysis before = store.analysis();
         Map<HistoryStore.Series, List<HistoryStore.StoredChange>> stored = new HashMap<>();

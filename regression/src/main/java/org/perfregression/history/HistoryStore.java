@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.input.Dataset;
+import org.perfregression.input.Sidecar;
 
 /**
- * The results store: every recorded run, its subsections and their forks, and what the change-point
- * analysis has already examined. A SQLite file by default, or any JDBC URL of PostgreSQL, where many
+ * The results store: every recorded run, its subsections and their forks, the samples as measured
+ * (from schema 2 on), and what the change-point analysis has already examined. A SQLite file by default, or any JDBC URL of PostgreSQL, where many
  * CI runners share one history.
  *
  * <p>Each run is written in one transaction, so a writer killed mid-run leaves the store as it was
@@ -34,7 +37,7 @@ import org.perfregression.data.SubsectionKey;
 public final class HistoryStore implements AutoCloseable {
 
     /** The schema this toolkit writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** How long a SQLite writer waits for another to finish. */
     public static final int BUSY_TIMEOUT_MS = 60_000;
@@ -65,7 +68,12 @@ public final class HistoryStore implements AutoCloseable {
                     + " PRIMARY KEY (machine, series_id, run_id))",
             "CREATE TABLE perf_series_state (machine VARCHAR(500) NOT NULL,"
                     + " series_id BIGINT NOT NULL, runs INTEGER NOT NULL,"
-                    + " last_run_id BIGINT NOT NULL, PRIMARY KEY (machine, series_id))"));
+                    + " last_run_id BIGINT NOT NULL, PRIMARY KEY (machine, series_id))"),
+            // Version 2: each benchmark's samples and sidecar as measured (gzipped JSON), so that a
+            // later run can be judged against recorded runs (HistoryBaseline); runs of version 1 have none.
+            List.of("CREATE TABLE perf_run_data (run_id BIGINT NOT NULL REFERENCES perf_run(id),"
+                    + " benchmark VARCHAR(500) NOT NULL, data {binary} NOT NULL, sidecar {binary} NOT NULL,"
+                    + " PRIMARY KEY (run_id, benchmark))"));
 
     private enum Dialect { SQLITE, POSTGRESQL }
 
@@ -203,7 +211,7 @@ public final class HistoryStore implements AutoCloseable {
             for (int v = version; v < SCHEMA_VERSION; v++) {
                 try (Statement s = connection.createStatement()) {
                     for (String sql : MIGRATIONS.get(v)) {
-                        s.executeUpdate(sql);
+                        s.executeUpdate(sql.replace("{binary}", dialect == Dialect.POSTGRESQL ? "BYTEA" : "BLOB"));
                     }
                 }
             }
@@ -385,6 +393,18 @@ public final class HistoryStore implements AutoCloseable {
                 sub.executeBatch();
                 fork.executeBatch();
             }
+            try (PreparedStatement data = connection.prepareStatement("INSERT INTO perf_run_data (run_id, benchmark, "
+                    + "data, sidecar) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Dataset> entry : run.datasets().entrySet()) {
+                    Dataset dataset = entry.getValue();
+                    data.setLong(1, id);
+                    data.setString(2, entry.getKey());
+                    data.setBytes(3, gzip(dataset.data().toJsonString()));
+                    data.setBytes(4, gzip(new Sidecar(dataset.unit(), dataset.platform(), dataset.forks()).toJson(Map.of())));
+                    data.addBatch();
+                }
+                data.executeBatch();
+            }
             return id;
         });
     }
@@ -468,6 +488,64 @@ public final class HistoryStore implements AutoCloseable {
             }
             return List.copyOf(subsections);
         });
+    }
+
+    /** The runs of {@code machine} that kept their samples (recorded by schema 2 or later), newest first. */
+    public List<StoredRun> runsWithData(String machine) {
+        return transaction("cannot read the runs of " + machine, () -> {
+            List<StoredRun> runs = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT id, commit_sha, branch, run_time, machine, "
+                    + "calibration_ns FROM perf_run WHERE machine = ? AND id IN (SELECT run_id FROM perf_run_data) "
+                    + "ORDER BY run_time DESC, id DESC")) {
+                s.setString(1, machine);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6)));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    /** The samples and sidecars run {@code runId} measured, per benchmark; empty for a run recorded without them. */
+    public Map<String, Dataset> datasets(long runId) {
+        return transaction("cannot read the samples of run " + runId, () -> {
+            Map<String, Dataset> datasets = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT benchmark, data, sidecar FROM perf_run_data "
+                    + "WHERE run_id = ? ORDER BY benchmark")) {
+                s.setLong(1, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String where = name + " run " + runId + " " + rs.getString(1);
+                        PerformanceData data = PerformanceData.fromJsonString(gunzip(rs.getBytes(2), where));
+                        Sidecar sidecar = Sidecar.fromJson(gunzip(rs.getBytes(3), where), where);
+                        datasets.put(rs.getString(1), new Dataset(data, sidecar.unit(), sidecar.platform(), where,
+                                sidecar.forks()));
+                    }
+                }
+            }
+            return datasets;
+        });
+    }
+
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("compressing in memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] bytes, String where) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(where + ": the stored samples are damaged (" + e.getMessage() + ")");
+        }
     }
 
     private static double nullable(ResultSet rs, int column) throws SQLException {

@@ -22,7 +22,8 @@ import org.perfregression.stats.SampleStatistics;
 /**
  * A run as the history records it, read from a folder of PerformanceData with sidecars (a main job's
  * results folder, a ground-truth platform folder, the plugin's run folder): per subsection each fork
- * of the first measurement, its drift-corrected and raw level, its calibration and its allocation.
+ * of the first measurement, its drift-corrected and raw level, its calibration and its allocation;
+ * and each benchmark's samples and sidecar whole, for runs judged against this one later.
  */
 public final class RunRecorder {
 
@@ -42,6 +43,7 @@ public final class RunRecorder {
             throw new InvalidInputException(folder + ": no benchmark data (<benchmark>.json with its .meta.json)");
         }
         List<RecordedSubsection> subsections = new ArrayList<>();
+        Map<String, Dataset> datasets = new java.util.LinkedHashMap<>();
         List<double[]> speeds = new ArrayList<>();
         String platform = null;
         for (Map.Entry<String, Path> entry : benchmarks.entrySet()) {
@@ -55,6 +57,7 @@ public final class RunRecorder {
             }
             speeds.add(dataset.forks().speeds());
             subsections.addAll(subsections(entry.getKey(), dataset));
+            datasets.put(entry.getKey(), dataset);
         }
         String id = machine != null ? machine : platform;
         if (id == null || id.isBlank()) {
@@ -62,7 +65,7 @@ public final class RunRecorder {
         }
         double[] all = speeds.stream().flatMapToDouble(Arrays::stream).toArray();
         return new RecordedRun(commit, branch, time, id, all.length == 0 ? Double.NaN : MachineSpeed.of(all).p10Ns(),
-                folder.toString(), subsections);
+                folder.toString(), subsections, datasets);
     }
 
     /**

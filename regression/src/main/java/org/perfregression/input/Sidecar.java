@@ -67,30 +67,46 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
     public static Sidecar read(Path file) {
         InputFiles.requireReadable(file);
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new InvalidInputException(file + ": metadata must be a JSON object");
-            }
-            JsonNode unit = root.get("unit");
-            if (unit != null && !unit.isNull() && !unit.isTextual()) {
-                throw new InvalidInputException(file + ": unit must be a string such as \"ns/op\"");
-            }
-            JsonNode platformNode = root.get("platform");
-            Platform platform = Platform.UNKNOWN;
-            if (platformNode != null && platformNode.isObject()) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fields = JSON.convertValue(platformNode, Map.class);
-                platform = Platform.fromMap(fields, file.toString());
-            }
-            JsonNode forks = root.get("forks");
-            return new Sidecar(unit == null || unit.isNull() ? null : unit.asText(), platform,
-                    forks == null || forks.isNull() ? null : readForks(forks, file));
+            return parse(JSON.readTree(file.toFile()), file.toString());
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read metadata: " + JsonProblem.describe(e));
         }
     }
 
-    private static ForkLayout readForks(JsonNode node, Path file) {
+    /**
+     * A sidecar from its JSON text ({@link #toJson}), as a store keeps it.
+     *
+     * @param where names the text in errors
+     */
+    public static Sidecar fromJson(String json, String where) {
+        try {
+            return parse(JSON.readTree(json), where);
+        } catch (IOException e) {
+            throw new InvalidInputException(where + ": cannot read metadata: " + JsonProblem.describe(e));
+        }
+    }
+
+    private static Sidecar parse(JsonNode root, String where) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(where + ": metadata must be a JSON object");
+        }
+        JsonNode unit = root.get("unit");
+        if (unit != null && !unit.isNull() && !unit.isTextual()) {
+            throw new InvalidInputException(where + ": unit must be a string such as \"ns/op\"");
+        }
+        JsonNode platformNode = root.get("platform");
+        Platform platform = Platform.UNKNOWN;
+        if (platformNode != null && platformNode.isObject()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.convertValue(platformNode, Map.class);
+            platform = Platform.fromMap(fields, where);
+        }
+        JsonNode forks = root.get("forks");
+        return new Sidecar(unit == null || unit.isNull() ? null : unit.asText(), platform,
+                forks == null || forks.isNull() ? null : readForks(forks, where));
+    }
+
+    private static ForkLayout readForks(JsonNode node, String file) {
         if (!node.isObject()) {
             throw new InvalidInputException(file + ": forks must be an object {section: {subsection: [fork, ...]}}");
         }
@@ -161,6 +177,11 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
      * baselines' {@code metadata.json} adds provenance).
      */
     public void write(Path file, Map<String, Object> extra, AtomicFiles.WriteMode mode) throws IOException {
+        AtomicFiles.write(file, toJson(extra) + "\n", mode);
+    }
+
+    /** This sidecar as JSON text, with {@code extra} fields after its own. */
+    public String toJson(Map<String, Object> extra) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("unit", unit);
         root.put("platform", platform.toMap());
@@ -171,7 +192,11 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
                     .put(key.subsection(), list.stream().map(Sidecar::forkToMap).toList()));
             root.put("forks", nested);
         }
-        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n", mode);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a sidecar of numbers and strings always serializes", e);
+        }
     }
 
     private static Map<String, Object> forkToMap(MeasuredFork fork) {

@@ -5,13 +5,13 @@ import org.perfregression.data.Printable;
 /**
  * Benchmark names and parameters are untrusted text: every report escapes them for its format.
  */
-final class Escape {
+public final class Escape {
 
     private Escape() {
     }
 
     /** For XML and HTML text and attribute values; drops characters XML 1.0 cannot carry. */
-    static String xml(String text) {
+    public static String xml(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
             switch (c) {
@@ -31,7 +31,7 @@ final class Escape {
     }
 
     /** For a Markdown table cell: no markup, no cell break, no HTML, one line. */
-    static String markdown(String text) {
+    public static String markdown(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {

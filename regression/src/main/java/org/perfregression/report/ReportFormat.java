@@ -8,12 +8,23 @@ public enum ReportFormat {
     JSON("json"),
     MARKDOWN("md"),
     JUNIT("xml"),
-    HTML("html");
+    HTML("html"),
+    /** The current run for github-action-benchmark's custom format: an export, not a comparison. */
+    GITHUB_ACTION_BENCHMARK("github-action-benchmark.json", "github-action-benchmark"),
+    /** The current run in Bencher's metric format: an export, not a comparison. */
+    BENCHER("bencher.json", "bencher");
 
     private final String extension;
+    private final String id;
 
     ReportFormat(String extension) {
         this.extension = extension;
+        this.id = name().toLowerCase(Locale.ROOT);
+    }
+
+    ReportFormat(String extension, String id) {
+        this.extension = extension;
+        this.id = id;
     }
 
     /** A report of this format; {@code colour} matters only for text on a terminal. */
@@ -24,12 +35,14 @@ public enum ReportFormat {
             case MARKDOWN -> new MarkdownReport();
             case JUNIT -> new JunitReport();
             case HTML -> new HtmlReport();
+            case GITHUB_ACTION_BENCHMARK -> new GithubActionBenchmarkReport();
+            case BENCHER -> new BencherReport();
         };
     }
 
     /** The lower-case name used on the command line. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** The usual file extension of this format. */
@@ -44,6 +57,7 @@ public enum ReportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "' (text, json, markdown, junit, html)");
+        throw new IllegalArgumentException("unknown report format '" + name + "' (text, json, markdown, junit, html, "
+                + "github-action-benchmark, bencher)");
     }
 }

@@ -40,6 +40,9 @@ public record ReportInput(
         notes = List.copyOf(notes);
     }
 
+    /** The suffix of a benchmark's comparison of bytes allocated per operation, reported beside its time. */
+    public static final String ALLOCATION_SUFFIX = ".alloc";
+
     /** The gate's results by subsection, empty without a gate: built once per report, looked up per row. */
     public Map<SubsectionKey, GateResult> gateByKey() {
         Map<SubsectionKey, GateResult> byKey = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.perfregression.history;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfregression.data.InvalidInputException;
+import org.perfregression.gate.MeasuredFork;
+import org.perfregression.input.Dataset;
 
 /**
  * What every store must do, run against SQLite ({@link SqliteHistoryTest}) and against a real
@@ -54,6 +58,41 @@ abstract class HistoryStoreContract {
             assertEquals(24, back.get(0).forks().get(0).allocBytesPerOp());
             assertTrue(Double.isNaN(back.get(0).forks().get(1).allocBytesPerOp()), "an allocation not measured stays NaN");
             assertEquals(2, store.record(run));
+        }
+    }
+
+    @Test
+    void samplesAreKeptWholeAndAStoreOfSchemaOneGainsThem(@TempDir java.nio.file.Path dir) throws Exception {
+        String db = newStore();
+        try (HistoryStore store = HistoryStore.open(db)) {
+            store.record(Runs.run(1, 5, 0.02, 0, 0, 0, new Random(1)));
+        }
+        // The store as schema 1 left it: levels only, no table of samples.
+        try (Connection c = DriverManager.getConnection(jdbcUrl(db)); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE perf_run_data");
+            s.executeUpdate("UPDATE perf_history_meta SET value = '1' WHERE name = 'schema_version'");
+        }
+        RecordedRun run = Runs.recorded(dir, 2, 0, 1, "machine-a");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            long id = store.record(run);
+            assertEquals(List.of(id), store.runsWithData("machine-a").stream().map(HistoryStore.StoredRun::id).toList());
+            assertTrue(store.runsWithData("machine-b").isEmpty());
+            assertTrue(store.datasets(1).isEmpty(), "a run of schema 1 has no samples");
+            Dataset original = run.datasets().get("constructor");
+            Dataset back = store.datasets(id).get("constructor");
+            assertEquals(original.data(), back.data());
+            assertEquals(original.unit(), back.unit());
+            assertEquals(original.platform(), back.platform());
+            assertEquals(original.forks().forks().keySet(), back.forks().forks().keySet());
+            List<MeasuredFork> forks = original.forks().forks().values().iterator().next();
+            List<MeasuredFork> forksBack = back.forks().forks().values().iterator().next();
+            assertEquals(3, forksBack.size());
+            for (int f = 0; f < 3; f++) {
+                assertArrayEquals(forks.get(f).speeds(), forksBack.get(f).speeds());
+                assertEquals(forks.get(f).startedMillis(), forksBack.get(f).startedMillis());
+                assertEquals(forks.get(f).confirmation(), forksBack.get(f).confirmation());
+                assertEquals(forks.get(f).allocBytesPerOp(), forksBack.get(f).allocBytesPerOp());
+            }
         }
     }
 

@@ -209,4 +209,38 @@ class ReportsTest {
                 "b", "c", List.of(), null)));
         assertTrue(text.contains("inside the noise band (+0.099% within 1.000%)"), text);
     }
+
+    @Test
+    void theExportsCarryTheCurrentRunForDashboards() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        var gab = json.readTree(render(ReportFormat.GITHUB_ACTION_BENCHMARK));
+        assertEquals(3, gab.size(), "one entry per current subsection: " + gab);
+        var hostile = gab.get(0);
+        assertEquals("bench/" + HOSTILE_SECTION + "/" + HOSTILE_SUBSECTION, hostile.get("name").asText());
+        assertEquals("ns/op", hostile.get("unit").asText());
+        assertEquals(120, hostile.get("value").asDouble(), 1);
+        assertTrue(hostile.get("range").asText().startsWith("± "), hostile.toString());
+        assertTrue(hostile.get("extra").asText().startsWith("100 samples"), hostile.toString());
+
+        var bmf = json.readTree(render(ReportFormat.BENCHER));
+        var same = bmf.get("bench/plain/same").get("latency");
+        assertEquals(100, same.get("value").asDouble(), 1);
+        assertTrue(same.get("lower_value").asDouble() < same.get("value").asDouble()
+                && same.get("value").asDouble() < same.get("upper_value").asDouble(), same.toString());
+        assertEquals(3, bmf.size());
+
+        // Bencher's own measures and units: latency in ns, throughput in ops/s.
+        assertEquals(new BencherReport.Measure("latency", 1e3), BencherReport.Measure.of("us/op"));
+        assertEquals(new BencherReport.Measure("throughput", 1e3), BencherReport.Measure.of("ops/ms"));
+        assertEquals(new BencherReport.Measure("allocation", 1), BencherReport.Measure.of("B/op"));
+        assertEquals("sample-op", BencherReport.Measure.of("sample/op").slug());
+        // An allocation comparison is filed under its benchmark's name.
+        PerformanceData bytes = PerformanceData.builder().add("rank_2", "A", around(48, 21)).build();
+        ReportInput alloc = new ReportInput("constructor.alloc", "B/op",
+                RegressionCheck.withDefaults().compare(bytes, bytes), bytes, bytes, "b", "c", List.of(), null);
+        var allocation = json.readTree(render(ReportFormat.BENCHER, new ReportSuite(List.of(alloc), List.of())));
+        assertEquals(48, allocation.get("constructor/rank_2/A").get("allocation").get("value").asDouble(), 0.5);
+        assertEquals(ReportFormat.BENCHER, ReportFormat.of("bencher"));
+        assertEquals(ReportFormat.GITHUB_ACTION_BENCHMARK, ReportFormat.of("GitHub-Action-Benchmark"));
+    }
 }
