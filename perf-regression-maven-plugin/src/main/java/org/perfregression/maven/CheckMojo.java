@@ -25,10 +25,35 @@ public final class CheckMojo extends BenchmarkMojo {
     @Parameter(property = "perf.requireBaseline")
     Boolean requireBaseline;
 
+    /**
+     * What the check judges against: {@code gt} (the baselines {@code regenerate} made) or
+     * {@code history} (this machine's last runs in {@link #history} since each subsection's last
+     * change point; the first run is recorded and passes).
+     */
+    @Parameter(property = "perf.baselineSource", defaultValue = "gt")
+    String baselineSource;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         if (!hasBenchmarks()) {
             return;
+        }
+        if ("history".equals(baselineSource)) {
+            if (history == null || history.isBlank()) {
+                throw new MojoFailureException("-Dperf.baselineSource=history needs the history to judge against: "
+                        + "-Dperf.history=FILE (a SQLite file, created when missing) or a jdbc:postgresql:// URL");
+            }
+            int exit = mainJob(java.util.List.of("--history", history, "--baseline", "history"));
+            if (exit == 1) {
+                // The verdicts were against recorded runs, which the module's ground truth cannot word again.
+                throw new MojoFailureException("performance regression against the history " + history + ": see the "
+                        + "verdict table above and " + outputDirectory.toPath().resolve("report.html"));
+            }
+            outcome(exit);
+            return;
+        }
+        if (!"gt".equals(baselineSource)) {
+            throw new MojoFailureException("-Dperf.baselineSource=" + baselineSource + ": expected gt or history");
         }
         if (!hasBaselines()) {
             // Before a run that could not be compared.

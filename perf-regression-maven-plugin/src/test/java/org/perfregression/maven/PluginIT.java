@@ -227,4 +227,22 @@ class PluginIT {
         assertEquals(0, build.exitCode(), build.log());
         assertTrue(build.log().contains("perf-regression: skipped (perf.skip)"), build.log());
     }
+    @Test
+    @Order(9)
+    void checkAgainstTheHistoryRecordsTheFirstRunAndFailsASlowdownAfterIt() throws Exception {
+        String db = work.resolve("history.db").toString();
+        java.util.Map<String, String> commit = java.util.Map.of("GITHUB_SHA", "c0ffee");
+        Build first = mvnIn(project, commit, "verify", "-Dperf.baselineSource=history", "-Dperf.history=" + db);
+        assertEquals(0, first.exitCode(), first.log());
+        assertTrue(first.log().contains("history: recorded run 1 of c0ffee")
+                && first.log().contains("the next run on this machine is judged against this one"), first.log());
+        Build slower = mvnIn(project, commit, "verify", "-Dperf.baselineSource=history", "-Dperf.history=" + db,
+                "-Dperf.jvmArgs=-Dsample.work=50000");
+        assertNotEquals(0, slower.exitCode(), slower.log());
+        assertTrue(slower.log().contains("baselines: the history") && slower.log().contains(
+                "performance regression against the history"), slower.log());
+        Build typo = mvn("verify", "-Dperf.baselineSource=yesterday");
+        assertNotEquals(0, typo.exitCode(), typo.log());
+        assertTrue(typo.log().contains("-Dperf.baselineSource=yesterday: expected gt or history"), typo.log());
+    }
 }

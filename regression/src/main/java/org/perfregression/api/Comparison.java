@@ -13,6 +13,7 @@ import org.perfregression.check.Direction;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.gate.GateCheck;
+import org.perfregression.input.Baselines;
 import org.perfregression.input.BenchmarkFolder;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.DatasetLoader;
@@ -146,6 +147,34 @@ public final class Comparison {
                     + String.join(", ", baselines.keySet()) + ") has a file here");
         }
         return suite(pairs, notes, missing);
+    }
+
+    /**
+     * Compares the folder {@code current} with {@code baselines} already loaded (the history's, say):
+     * each benchmark of {@code current} that has a baseline; the others are new, listed, not compared.
+     *
+     * @throws InvalidInputException naming the folder and the problem
+     */
+    public Outcome run(Baselines baselines, Path current) throws IOException {
+        if (!Files.isDirectory(current)) {
+            throw new InvalidInputException(current + ": not a folder; a baseline from " + baselines.where()
+                    + " is compared with a folder of benchmark files");
+        }
+        Map<String, Path> currents = BenchmarkFolder.complete(current, "current run");
+        List<String> notes = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
+        currents.forEach((benchmark, file) -> {
+            if (baselines.has(benchmark)) {
+                pairs.add(new Pair(benchmark, baselines.dataset(benchmark), load(file)));
+            } else {
+                notes.add(benchmark + ": no baseline in " + baselines.where() + " yet, so not compared");
+            }
+        });
+        if (pairs.isEmpty()) {
+            throw new InvalidInputException(current + ": none of its benchmarks (" + String.join(", ", currents.keySet())
+                    + ") has a baseline in " + baselines.where());
+        }
+        return suite(pairs, notes, List.of());
     }
 
     /** One benchmark's two sides, loaded. */

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import org.perfregression.api.Comparison;
 import org.perfregression.api.Outcome;
 import org.perfregression.check.Direction;
+import org.perfregression.history.HistoryBaseline;
+import org.perfregression.history.HistoryStore;
+import org.perfregression.input.Baselines;
 import org.perfregression.input.BenchmarkFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  compare -b gt/bench.json -c jmh-result.json --format markdown=summary.md --format junit=perf.xml",
             "  compare -b old.json -c new.json --mode thrpt --format html=report.html",
+            "  compare -b history --history perf-history.db -c results/20261202-101500 --rule gate",
             "", ExitCode.HELP})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -39,7 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-b", "--baseline"}, required = true, paramLabel = "FILE",
-            description = "The baseline (ground truth): PerformanceData JSON or a JMH result file.")
+            description = "The baseline (ground truth): PerformanceData JSON or a JMH result file; or, with "
+                    + "--history DB and a folder as --current, history: the last runs of the current run's machine "
+                    + "in DB since each subsection's last change point.")
     Path baseline;
 
     @Option(names = {"-c", "--current"}, required = true, paramLabel = "FILE",
@@ -89,7 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .protecting(BenchmarkFolder.dataFiles(baseline).toArray(new Path[0]))
                 .protecting(BenchmarkFolder.dataFiles(current).toArray(new Path[0]));
         PrintWriter err = spec.commandLine().getErr();
-        Outcome outcome = Comparison.of(ruleOptions.check().withLenient(lenient))
+        Comparison comparison = Comparison.of(ruleOptions.check().withLenient(lenient))
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null)
                 .withInterleaved(gateRule.interleaved())
                 .withMinDelta(ruleOptions.minDelta())
@@ -99,8 +105,21 @@ public final class CompareCommand implements Callable<Integer> {
                 .withWarnings(w -> {
                     err.println("warning: " + org.perfregression.data.Printable.of(w));
                     err.flush();
-                })
-                .run(baseline, current);
+                });
+        Outcome outcome;
+        if (fromHistory()) {
+            Baselines baselines = historyBaselines();
+            if (baselines == null) {
+                err.println(history.record(current, null));
+                err.println("nothing to compare with yet: the next run of this machine is judged against this one");
+                err.flush();
+                return ExitCode.OK;
+            }
+            err.println("baselines: " + baselines.where());
+            outcome = comparison.run(baselines, current);
+        } else {
+            outcome = comparison.run(baseline, current);
+        }
         targets.writeAll(outcome.suite(), spec.commandLine().getOut(), err, System.getenv());
         String recorded = history.record(current, null);
         if (recorded != null) {
@@ -108,6 +127,32 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
         }
         return outcome.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** {@code -b history} with {@code --history}: the baseline is the history's. */
+    private boolean fromHistory() {
+        if (history.db == null || !baseline.toString().equals("history")) {
+            return false;
+        }
+        if (java.nio.file.Files.exists(baseline)) {
+            throw new org.perfregression.data.InvalidInputException("-b history: a file named history is here too; "
+                    + "write -b ./history for the file");
+        }
+        return true;
+    }
+
+    /** The history's baselines for the machine the current run names, or null before its first run there. */
+    private Baselines historyBaselines() {
+        if (!java.nio.file.Files.isDirectory(current)) {
+            throw new org.perfregression.data.InvalidInputException(current + ": -b history compares a folder of "
+                    + "benchmark files with their sidecars (a results folder), not one file");
+        }
+        String machine = BenchmarkFolder.complete(current, "current run").values().stream().findFirst()
+                .map(file -> org.perfregression.input.Sidecar.of(file).platform().id()).orElseThrow(() ->
+                        new org.perfregression.data.InvalidInputException(current + ": no benchmark files here"));
+        try (HistoryStore store = HistoryStore.open(history.db)) {
+            return HistoryBaseline.load(store, machine, HistoryBaseline.DEFAULT_MAX_RUNS);
+        }
     }
 
     /** {@code --direction}, or null to take it from the unit. */

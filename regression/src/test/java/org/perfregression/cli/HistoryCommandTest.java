@@ -119,6 +119,29 @@ class HistoryCommandTest {
     }
 
     @Test
+    void compareAgainstTheHistoryRecordsTheFirstRunAndJudgesTheNextOnes() throws Exception {
+        String db = dir.resolve("rolling.db").toString();
+        Run first = run("compare", "-b", "history", "--history", db, "--commit", "a1", "-c",
+                results("first", 1, 0, 1).toString(), "--rule", "gate");
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().contains("history: recorded run 1 of a1") && first.err().contains("nothing to compare with "
+                + "yet"), first.err());
+        Run same = run("compare", "-b", "history", "--history", db, "--commit", "a2", "-c",
+                results("same", 2, 0, 1).toString(), "--rule", "gate");
+        assertEquals(0, same.exit(), same.out() + same.err());
+        assertTrue(same.err().contains("baselines: the history " + db + " (1 run of "), same.err());
+        assertTrue(same.out().contains("12 compared: 0 regressions"), same.out());
+        Run slower = run("compare", "-b", "history", "--history", db, "--commit", "a3", "-c",
+                results("slower", 3, 12, 1.3).toString(), "--rule", "gate");
+        assertEquals(1, slower.exit(), slower.out() + slower.err());
+        assertTrue(slower.err().contains("(2 runs of "), slower.err());
+        Run oneFile = run("compare", "-b", "history", "--history", db, "--commit", "a4", "-c",
+                dir.resolve("same/constructor.json").toString());
+        assertEquals(2, oneFile.exit());
+        assertTrue(oneFile.err().contains("records a folder"), oneFile.err());
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws Exception {
         String db = dir.resolve("history.db").toString();
         Path folder = results("run", 1, 0, 1);
