@@ -106,11 +106,17 @@ public final class AbCommand implements Callable<Integer> {
     @Mixin
     GateRuleOptions gateRule = new GateRuleOptions(GateRuleOptions.Rule.gate);
 
+    /** The current side is the run under test: {@code --history} records it, under {@code --commit}. */
+    @Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
+        history.requireConsistent(null);
+        history.prepare();
         Path dir = resultsDir != null ? resultsDir
                 : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AbFolder folder = new AbFolder(dir);
@@ -145,12 +151,20 @@ public final class AbCommand implements Callable<Integer> {
                 + baselineFile + " -c " + currentFile + ")");
         ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null).withInterleaved(true)
-                .compare(List.of(new BenchmarkPair("ab", named(b, bDescription), named(c, cDescription),
+                .compare(List.of(new BenchmarkPair(AB_BENCHMARK, named(b, bDescription), named(c, cDescription),
                         Direction.ofUnit(b.unit()), List.of())), notes, List.of());
         terminal.println();
         targets.writeAll(suite, spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv());
+        // After the verdict: the current side as a run of its own, named as the reports name it.
+        String recorded = history.record(java.util.Map.of(AB_BENCHMARK, c), currentFile.toString());
+        if (recorded != null) {
+            spec.commandLine().getOut().println(recorded);
+        }
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
     }
+
+    /** The benchmark an A/B comparison reports and records its data under. */
+    static final String AB_BENCHMARK = "ab";
 
     /** The side as the reports name it: its jar, commit, JVM and arguments rather than the samples' file. */
     private static Dataset named(Dataset side, String description) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.perfregression.history.RunRecorder;
 import picocli.CommandLine.Option;
 
-/** {@code --history DB}: the main job and {@code compare} record the run they judged. */
+/** {@code --history DB}: the main job, {@code compare} and {@code ab} record the run they judged. */
 public final class HistoryOptions {
 
     @Option(names = "--history", paramLabel = "DB",
@@ -65,6 +65,15 @@ public final class HistoryOptions {
      */
     String record(Path folder, String machine) {
         return db == null ? null : RunRecorder.record(db, folder, commit, branch, null, machine);
+    }
+
+    /**
+     * Records {@code datasets} (one run's benchmarks, each measured fork by fork) when there is a
+     * store; says what it recorded, or null.
+     */
+    String record(java.util.Map<String, org.perfregression.input.Dataset> datasets, String source) {
+        return db == null ? null : RunRecorder.record(db, RunRecorder.of(datasets, source, commit, branch,
+                java.time.Instant.now(), null));
     }
 
     /** {@code --commit} or {@code --branch} without {@code --history} is a mistake worth naming. */

@@ -42,14 +42,26 @@ public final class RunRecorder {
         if (benchmarks.isEmpty()) {
             throw new InvalidInputException(folder + ": no benchmark data (<benchmark>.json with its .meta.json)");
         }
-        List<RecordedSubsection> subsections = new ArrayList<>();
         Map<String, Dataset> datasets = new java.util.LinkedHashMap<>();
+        benchmarks.forEach((benchmark, file) -> datasets.put(benchmark, DatasetLoader.withDefaults().load(file)));
+        return of(datasets, folder.toString(), commit, branch, time, machine);
+    }
+
+    /**
+     * A run of {@code datasets}, each measured fork by fork (its sidecar's layout).
+     *
+     * @param source where they came from, for messages and the store
+     * @param machine the machine's id, or null for the platform id the datasets name
+     */
+    public static RecordedRun of(Map<String, Dataset> datasets, String source, String commit, String branch, Instant time,
+            String machine) {
+        List<RecordedSubsection> subsections = new ArrayList<>();
         List<double[]> speeds = new ArrayList<>();
         String platform = null;
-        for (Map.Entry<String, Path> entry : benchmarks.entrySet()) {
-            Dataset dataset = DatasetLoader.withDefaults().load(entry.getValue());
+        for (Map.Entry<String, Dataset> entry : datasets.entrySet()) {
+            Dataset dataset = entry.getValue();
             if (dataset.forks() == null) {
-                throw new InvalidInputException(entry.getValue() + ": its sidecar has no \"forks\"; the history records "
+                throw new InvalidInputException(dataset.source() + ": its sidecar has no \"forks\"; the history records "
                         + "runs fork by fork (the main job, ab and the plugin write them)");
             }
             if (platform == null && dataset.platform() != null) {
@@ -57,15 +69,14 @@ public final class RunRecorder {
             }
             speeds.add(dataset.forks().speeds());
             subsections.addAll(subsections(entry.getKey(), dataset));
-            datasets.put(entry.getKey(), dataset);
         }
         String id = machine != null ? machine : platform;
         if (id == null || id.isBlank()) {
-            throw new InvalidInputException(folder + ": the sidecars do not name the platform; give --machine");
+            throw new InvalidInputException(source + ": the sidecars do not name the platform; give --machine");
         }
         double[] all = speeds.stream().flatMapToDouble(Arrays::stream).toArray();
         return new RecordedRun(commit, branch, time, id, all.length == 0 ? Double.NaN : MachineSpeed.of(all).p10Ns(),
-                folder.toString(), subsections, datasets);
+                source, subsections, datasets);
     }
 
     /**
@@ -76,11 +87,15 @@ public final class RunRecorder {
      */
     public static String record(String db, Path folder, String commit, String branch, Instant time, String machine) {
         Revision revision = revision(commit, branch);
-        RecordedRun run = read(folder, revision.commit(), branch != null ? branch : revision.branch(),
-                time != null ? time : Instant.now(), machine);
+        return record(db, read(folder, revision.commit(), branch != null ? branch : revision.branch(),
+                time != null ? time : Instant.now(), machine));
+    }
+
+    /** Records {@code run} in the store {@code db}, in one transaction; says what was recorded. */
+    public static String record(String db, RecordedRun run) {
         try (HistoryStore store = HistoryStore.open(db)) {
             long id = store.record(run);
-            return "history: recorded run " + id + " of " + revision.commit() + " on " + run.machine() + " ("
+            return "history: recorded run " + id + " of " + run.commit() + " on " + run.machine() + " ("
                     + run.subsections().size() + " subsections) in " + store.name();
         }
     }

@@ -115,9 +115,18 @@ class AbCommandIT {
         Run run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
                 "--current-jvm-args", "-Dtiny.repeat=8", "--results-dir", dir.toString(),
                 "--format", "json=" + dir.resolve("report.json"), "--format", "text",
+                "--history", work.resolve("ab-history.db").toString(), "--commit", "c0ffee",
                 "Bench.sum", "-f", "3");
         assertEquals(1, run.exit, run.output);
         assertTrue(run.output.contains("[12/12] pass 3/3"), run.output);
+        // The current side is the run under test: recorded after the verdict, under its commit.
+        assertTrue(run.output.contains("history: recorded run 1 of c0ffee"), run.output);
+        try (org.perfregression.history.HistoryStore store = org.perfregression.history.HistoryStore.open(
+                work.resolve("ab-history.db").toString())) {
+            assertEquals(java.util.Set.of("ab"), store.subsections(1).stream().map(s -> s.benchmark())
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(3, store.subsections(1).get(0).forks().size(), "the current side's three forks");
+        }
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertEquals(2, report.get("summary").get("regressions").asInt(), report.toString());
         // Time and allocation: a suite of two benchmark entries.
