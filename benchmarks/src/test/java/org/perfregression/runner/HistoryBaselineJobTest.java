@@ -47,6 +47,12 @@ class HistoryBaselineJobTest {
         assertTrue(second.out().contains("history: recorded run 2 of c0ffee"), second.out());
         assertTrue(Files.exists(dir.resolve("second/report.json")));
 
+        // The second run analysed again: never its own baseline, never recorded twice.
+        MainJob again = run("second");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("(1 run of ") && again.out().contains("is run 2 of ")
+                && again.out().contains("already; not recorded again"), again.out());
+
         SyntheticRun.wholeSuite().samples(2, 25).scaled(1.3).write(dir.resolve("slower"));
         MainJob slower = run("slower");
         assertEquals(1, slower.exitCode(), slower.toString());

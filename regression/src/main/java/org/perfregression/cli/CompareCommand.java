@@ -151,7 +151,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(file -> org.perfregression.input.Sidecar.of(file).platform().id()).orElseThrow(() ->
                         new org.perfregression.data.InvalidInputException(current + ": no benchmark files here"));
         try (HistoryStore store = HistoryStore.open(history.db)) {
-            return HistoryBaseline.load(store, machine, HistoryBaseline.DEFAULT_MAX_RUNS);
+            return HistoryBaseline.load(store, machine, HistoryBaseline.DEFAULT_MAX_RUNS, current);
         }
     }
 

@@ -579,7 +579,7 @@ public final class MainJobCommand implements Callable<Integer> {
         }
         Baselines found;
         try (HistoryStore store = HistoryStore.open(history.db)) {
-            found = HistoryBaseline.load(store, platformName, baselineRuns);
+            found = HistoryBaseline.load(store, platformName, baselineRuns, fromResults);
         }
         if (found != null) {
             out.println("baselines: " + found.where());

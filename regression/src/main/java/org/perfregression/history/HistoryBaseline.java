@@ -39,10 +39,20 @@ public final class HistoryBaseline {
      * null when the store has no run of that machine with its samples.
      */
     public static Baselines load(HistoryStore store, String machine, int maxRuns) {
+        return load(store, machine, maxRuns, null);
+    }
+
+    /**
+     * {@link #load}, leaving out the runs recorded from {@code judged} (the folder about to be judged,
+     * when it is an earlier run analysed again): a run is never its own baseline.
+     */
+    public static Baselines load(HistoryStore store, String machine, int maxRuns, java.nio.file.Path judged) {
         if (maxRuns < 1) {
             throw new IllegalArgumentException("a baseline needs at least one run, got " + maxRuns);
         }
-        List<HistoryStore.StoredRun> runs = store.runsWithData(machine);
+        String own = judged == null ? null : RunRecorder.sourceOf(judged);
+        List<HistoryStore.StoredRun> runs = store.runsWithData(machine).stream()
+                .filter(r -> own == null || !own.equals(r.source())).toList();
         if (runs.isEmpty()) {
             return null;
         }

@@ -417,8 +417,9 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** A recorded run without its subsections. */
-    public record StoredRun(long id, String commit, String branch, Instant time, String machine, double calibrationNs) {
+    /** A recorded run without its subsections; {@code source} is the folder it was read from. */
+    public record StoredRun(long id, String commit, String branch, Instant time, String machine, double calibrationNs,
+            String source) {
     }
 
     /** One run's level of one subsection ({@link RecordedSubsection#level}). */
@@ -430,11 +431,11 @@ public final class HistoryStore implements AutoCloseable {
         return transaction("cannot read the runs", () -> {
             List<StoredRun> runs = new ArrayList<>();
             try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT id, commit_sha, branch, run_time, machine, calibration_ns "
-                            + "FROM perf_run ORDER BY run_time, id")) {
+                    ResultSet rs = s.executeQuery("SELECT id, commit_sha, branch, run_time, machine, calibration_ns, "
+                            + "source FROM perf_run ORDER BY run_time, id")) {
                 while (rs.next()) {
                     runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6)));
+                            Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6), rs.getString(7)));
                 }
             }
             return runs;
@@ -495,13 +496,13 @@ public final class HistoryStore implements AutoCloseable {
         return transaction("cannot read the runs of " + machine, () -> {
             List<StoredRun> runs = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT id, commit_sha, branch, run_time, machine, "
-                    + "calibration_ns FROM perf_run WHERE machine = ? AND id IN (SELECT run_id FROM perf_run_data) "
+                    + "calibration_ns, source FROM perf_run WHERE machine = ? AND id IN (SELECT run_id FROM perf_run_data) "
                     + "ORDER BY run_time DESC, id DESC")) {
                 s.setString(1, machine);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6)));
+                                Instant.parse(rs.getString(4)), rs.getString(5), nullable(rs, 6), rs.getString(7)));
                     }
                 }
             }

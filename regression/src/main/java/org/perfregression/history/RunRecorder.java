@@ -44,7 +44,12 @@ public final class RunRecorder {
         }
         Map<String, Dataset> datasets = new java.util.LinkedHashMap<>();
         benchmarks.forEach((benchmark, file) -> datasets.put(benchmark, DatasetLoader.withDefaults().load(file)));
-        return of(datasets, folder.toString(), commit, branch, time, machine);
+        return of(datasets, sourceOf(folder), commit, branch, time, machine);
+    }
+
+    /** How a run read from {@code folder} names its source: the folder's absolute path. */
+    public static String sourceOf(Path folder) {
+        return folder.toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -80,13 +85,23 @@ public final class RunRecorder {
     }
 
     /**
-     * Reads the run in {@code folder} and records it in the store {@code db}, in one transaction.
+     * Reads the run in {@code folder} and records it in the store {@code db}, in one transaction,
+     * unless a run was recorded from that folder already.
      *
      * @param commit the commit measured, or null for the one {@link Revision#detect} finds
      * @return a line that says what was recorded
      */
     public static String record(String db, Path folder, String commit, String branch, Instant time, String machine) {
         Revision revision = revision(commit, branch);
+        try (HistoryStore store = HistoryStore.open(db)) {
+            // A folder analysed again is the same run: recorded twice, it would weigh twice.
+            HistoryStore.StoredRun earlier = store.runs().stream().filter(r -> sourceOf(folder).equals(r.source()))
+                    .findFirst().orElse(null);
+            if (earlier != null) {
+                return "history: " + folder + " is run " + earlier.id() + " of " + store.name() + " already; not "
+                        + "recorded again";
+            }
+        }
         return record(db, read(folder, revision.commit(), branch != null ? branch : revision.branch(),
                 time != null ? time : Instant.now(), machine));
     }
