@@ -135,6 +135,41 @@ abstract class BenchmarkMojo extends AbstractMojo {
     @Parameter(property = "perf.rule", defaultValue = "gate")
     String rule;
 
+    /**
+     * Regressions accepted for a while, each with a pattern, a reason and an optional expiry date
+     * ({@link AcceptedRegression}): reported, failing no build until they expire. Gate only.
+     */
+    @Parameter
+    List<AcceptedRegression> acceptedRegressions = new ArrayList<>();
+
+    /** The accepted regressions as the library reads them. */
+    private List<org.perfregression.gate.Acceptance> acceptances() throws MojoExecutionException {
+        List<org.perfregression.gate.Acceptance> acceptances = new ArrayList<>();
+        List<String> options = acceptOptions();
+        try {
+            for (int i = 1; i < options.size(); i += 2) {
+                acceptances.add(org.perfregression.gate.Acceptance.parse(options.get(i)));
+            }
+        } catch (org.perfregression.data.InvalidInputException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return acceptances;
+    }
+
+    /** The accepted regressions as the library's {@code --accept} options. */
+    List<String> acceptOptions() throws MojoExecutionException {
+        List<String> options = new ArrayList<>();
+        try {
+            for (AcceptedRegression accepted : acceptedRegressions) {
+                options.add("--accept");
+                options.add(accepted.toOption());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return options;
+    }
+
     /** Compare with baselines of another platform anyway; the verdict is then advisory. */
     @Parameter(property = "perf.allowPlatformMismatch", defaultValue = "false")
     boolean allowPlatformMismatch;
@@ -262,6 +297,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
             command.add("--allow-busy");
         }
         command.addAll(goal);
+        command.addAll(acceptOptions());
         command.addAll(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
                 "-i", String.valueOf(iterations), "-r", time));
         if (jvmArgs != null && !jvmArgs.isBlank()) {
@@ -381,6 +417,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
                         .withLenient(true))
                 .withGate(gateCheck())
                 .withMinDelta(minDelta)
+                .withAcceptances(acceptances(), java.time.LocalDate.now())
                 .withAllowPlatformMismatch(allowPlatformMismatch)
                 .withWarnings(w -> getLog().warn(org.perfregression.data.Printable.of(w)));
     }

@@ -246,4 +246,30 @@ class PluginIT {
         assertNotEquals(0, typo.exitCode(), typo.log());
         assertTrue(typo.log().contains("-Dperf.baselineSource=yesterday: expected gt or history"), typo.log());
     }
+    @Test
+    @Order(10)
+    void anAcceptedRegressionIsListedAndPassesUntilItExpires() throws Exception {
+        Path pom = project.resolve("pom.xml");
+        String original = Files.readString(pom);
+        try {
+            for (String until : List.of(java.time.LocalDate.now().plusDays(1).toString(),
+                    java.time.LocalDate.now().minusDays(1).toString())) {
+                Files.writeString(pom, original.replace("<forks>3</forks>", "<forks>3</forks><acceptedRegressions>"
+                        + "<acceptedRegression><pattern>SampleBench</pattern><reason>twice the work, on purpose</reason>"
+                        + "<until>" + until + "</until></acceptedRegression></acceptedRegressions>"));
+                Build build = mvn("verify", "-Dperf.jvmArgs=-Dsample.work=50000");
+                if (until.compareTo(java.time.LocalDate.now().toString()) > 0) {
+                    assertEquals(0, build.exitCode(), build.log());
+                    assertTrue(build.log().contains("accepted regression, failing nothing")
+                            && build.log().contains("twice the work, on purpose"), build.log());
+                } else {
+                    assertNotEquals(0, build.exitCode(), build.log());
+                    assertTrue(build.log().contains("expired on " + until) && build.log().contains(
+                            "performance regression: 2 subsections"), build.log());
+                }
+            }
+        } finally {
+            Files.writeString(pom, original);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.perfregression.analysis;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.ForkedSamples;
+import org.perfregression.gate.Acceptance;
 import org.perfregression.gate.GateCheck;
 import org.perfregression.gate.KernelCoefficient;
 import org.perfregression.gate.GateOutcome;
@@ -58,10 +60,14 @@ public final class SuiteComparison {
     private final double minDelta;
     private final Remeasure remeasure;
     private final int confirmMax;
+    private final List<Acceptance> acceptances;
+    private final LocalDate today;
     private final AllocationCheck allocation = AllocationCheck.withDefaults();
 
     private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
-            double minDelta, Remeasure remeasure, int confirmMax) {
+            double minDelta, Remeasure remeasure, int confirmMax, List<Acceptance> acceptances, LocalDate today) {
+        this.acceptances = List.copyOf(acceptances);
+        this.today = today;
         this.seed = seed;
         this.gate = gate;
         this.interleaved = interleaved;
@@ -73,17 +79,17 @@ public final class SuiteComparison {
 
     /** The seed rule {@code seed} alone (its direction is each pair's). */
     public static SuiteComparison of(RegressionCheck seed) {
-        return new SuiteComparison(seed, null, false, false, 0, null, 0);
+        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null);
     }
 
     /** Decides with the fork-aware {@code gate} (its direction is each pair's); null for the seed rule alone. */
     public SuiteComparison withGate(GateCheck gate) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
     }
 
     /** Whether both sides were measured interleaved on one machine ({@code ab}): no run effect, side by side. */
     public SuiteComparison withInterleaved(boolean interleaved) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
     }
 
     /**
@@ -91,7 +97,7 @@ public final class SuiteComparison {
      * {@code -p}): the baseline is cut to the current side's subsections, the rest is not missing.
      */
     public SuiteComparison withMeasuredOnly(boolean measuredOnly) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
     }
 
     /** Whether only what the current side measured is compared ({@link #withMeasuredOnly}). */
@@ -101,12 +107,20 @@ public final class SuiteComparison {
 
     /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
     public SuiteComparison withMinDelta(double minDelta) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
     }
 
     /** Re-measures at most {@code max} of the first test's flags with {@code remeasure}; null for none. */
     public SuiteComparison withRemeasure(Remeasure remeasure, int max) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max, acceptances, today);
+    }
+
+    /**
+     * Regressions that {@code accepted} names are reported but fail nothing until their acceptance
+     * expires, judged on {@code today} (the gate's verdicts, time and allocation alike).
+     */
+    public SuiteComparison withAcceptances(List<Acceptance> accepted, LocalDate today) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, accepted, today);
     }
 
     /**
@@ -140,13 +154,35 @@ public final class SuiteComparison {
             inputs.add(new ReportInput(pair.benchmark(), pair.unit(), seeds.get(i), baselines.get(i), currents.get(i),
                     pair.baseline().source(), pair.current().source(), pair.notes(),
                     gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange(),
-                            seeds.get(i).baselineMedian())));
+                            seeds.get(i).baselineMedian()).withAccepted(pair.benchmark(), acceptances, today)));
             ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i));
             if (allocation != null) {
                 inputs.add(allocation);
             }
         }
-        return new ReportSuite(inputs, notes, missing);
+        return new ReportSuite(inputs, withAcceptanceNotes(inputs, notes), missing);
+    }
+
+    /** {@code notes} and a line per accepted regression, and per regression whose acceptance has expired. */
+    private List<String> withAcceptanceNotes(List<ReportInput> inputs, List<String> notes) {
+        List<String> all = new ArrayList<>(notes);
+        for (ReportInput input : inputs) {
+            if (input.gate() == null) {
+                continue;
+            }
+            for (GateResult r : input.gate().results()) {
+                if (r.verdict() != org.perfregression.check.Verdict.REGRESSION) {
+                    continue;
+                }
+                String what = String.format(java.util.Locale.ROOT, "%s %s %+.1f%%", input.benchmark(), r.key(), r.changePct());
+                List<Acceptance> naming = acceptances.stream().filter(a -> a.names(input.benchmark(), r.key())).toList();
+                naming.stream().filter(a -> a.holdsOn(today)).findFirst().ifPresentOrElse(
+                        a -> all.add("accepted regression, failing nothing: " + what + ", " + a.describe()),
+                        () -> naming.stream().findFirst().ifPresent(a -> all.add("the acceptance of " + what
+                                + " expired on " + a.until() + " (" + a.reason() + "): it fails again")));
+            }
+        }
+        return all;
     }
 
     /** A benchmark's allocation comparison is reported as a benchmark of its own, named so. */
@@ -177,7 +213,8 @@ public final class SuiteComparison {
                 .withLenient(true).compare(baselineData, currentData);
         return new ReportInput(pair.benchmark() + ALLOCATION_SUFFIX, AllocationCheck.UNIT, seedResult, baselineData,
                 currentData, pair.baseline().source(), pair.current().source(), List.of(),
-                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate()));
+                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
+                        .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
     }
 
     /** Each subsection's time per operation, current over baseline, from the medians (throughput inverted). */

@@ -59,6 +59,11 @@ public final class Comparison {
         return with(analysis.withInterleaved(interleaved));
     }
 
+    /** Regressions that {@code accepted} names fail nothing until their acceptance expires (judged on {@code today}). */
+    public Comparison withAcceptances(List<org.perfregression.gate.Acceptance> accepted, java.time.LocalDate today) {
+        return with(analysis.withAcceptances(accepted, today));
+    }
+
     /** Median changes smaller than {@code minDelta}, in the data's unit, are no verdict. */
     public Comparison withMinDelta(double minDelta) {
         return with(analysis.withMinDelta(minDelta));

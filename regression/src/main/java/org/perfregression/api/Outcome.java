@@ -31,7 +31,7 @@ public record Outcome(ReportSuite suite) {
             String prefix = suite.single() ? "" : input.benchmark() + " ";
             if (input.gate() != null) {
                 for (GateResult r : input.gate().results()) {
-                    if (r.verdict() == Verdict.REGRESSION) {
+                    if (r.verdict() == Verdict.REGRESSION && r.confirmation() != org.perfregression.gate.Confirmation.ACCEPTED) {
                         failures.add(prefix + r.key() + String.format(java.util.Locale.ROOT, " %+.1f%%", r.changePct()));
                     }
                 }

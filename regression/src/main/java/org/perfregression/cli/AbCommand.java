@@ -117,6 +117,7 @@ public final class AbCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         history.requireConsistent(null);
         history.prepare();
+        gateRule.acceptances(); // a mistake in them is named before the measuring, not after
         Path dir = resultsDir != null ? resultsDir
                 : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AbFolder folder = new AbFolder(dir);
@@ -150,6 +151,7 @@ public final class AbCommand implements Callable<Integer> {
         notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate --interleaved -b "
                 + baselineFile + " -c " + currentFile + ")");
         ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
+                .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null).withInterleaved(true)
                 .compare(List.of(new BenchmarkPair(AB_BENCHMARK, named(b, bDescription), named(c, cDescription),
                         Direction.ofUnit(b.unit()), List.of())), notes, List.of());

@@ -99,6 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null)
                 .withInterleaved(gateRule.interleaved())
                 .withMinDelta(ruleOptions.minDelta())
+                .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
                 .withLoader(inputOptions.loader())
                 .withDirection(direction())
                 .withAllowPlatformMismatch(platformOptions.allowMismatch())

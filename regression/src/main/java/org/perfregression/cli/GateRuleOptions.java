@@ -1,5 +1,7 @@
 package org.perfregression.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.gate.BenchmarkMove;
 import org.perfregression.gate.ForkGate;
@@ -42,6 +44,20 @@ public final class GateRuleOptions {
                     + "whole suite is a change of the code once it is significant (3 standard errors, at least the "
                     + "floor), not the machine; --run-tolerance does not apply.")
     boolean interleaved;
+
+    @Option(names = "--accept", paramLabel = "REGEX=REASON[@YYYY-MM-DD]",
+            description = "Gate: regressions of the subsections whose benchmark/section/subsection the regular "
+                    + "expression finds are reported but fail nothing, with the reason, until the date (inclusive; "
+                    + "none for no expiry); after it they fail again. Repeatable.")
+    List<String> accept = new ArrayList<>();
+
+    /** The accepted regressions, as given with {@code --accept}; bad ones are one-line errors. */
+    public List<org.perfregression.gate.Acceptance> acceptances() {
+        if (!accept.isEmpty() && !gate()) {
+            throw new InvalidInputException("--accept applies to the gate's verdicts: use it with --rule gate");
+        }
+        return accept.stream().map(org.perfregression.gate.Acceptance::parse).toList();
+    }
 
     /** @param defaultRule the command's default: the seed's for {@code compare}, the gate for the main job */
     public GateRuleOptions(Rule defaultRule) {

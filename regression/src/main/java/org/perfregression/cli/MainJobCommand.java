@@ -206,6 +206,7 @@ public final class MainJobCommand implements Callable<Integer> {
                     + "measured at another time, whose run shift it must estimate");
         }
         ForkGate forkGate = gateOptions.gate();
+        gateOptions.rule.acceptances(); // a mistake in them is named before a ten-minute run, not after
         CommandLineOptions jmh = parseJmh(jmhArgs);
         String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
         GroundTruth gt = new GroundTruth(gtDir, stagingHook()).describingWith(rule.check());
@@ -458,6 +459,7 @@ public final class MainJobCommand implements Callable<Integer> {
                     Direction.ofUnit(results.unit(benchmark)), List.of()));
         }
         SuiteComparison comparison = SuiteComparison.of(rule.check()).withMeasuredOnly(true).withMinDelta(rule.minDelta())
+                .withAcceptances(gateOptions.rule.acceptances(), java.time.LocalDate.now())
                 .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null);
         if (run != null && gateOptions.confirmForks > 0) {
             comparison = comparison.withRemeasure((flagged, witnesses) -> {

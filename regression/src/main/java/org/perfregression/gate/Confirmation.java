@@ -24,7 +24,12 @@ public enum Confirmation {
      * Not a statistical verdict: an exact measure (bytes allocated per operation) compared fork by
      * fork, which a fresh fork would only repeat (see {@code allocation.AllocationCheck}).
      */
-    EXACT("exact");
+    EXACT("exact"),
+    /**
+     * A regression, accepted for a while with a reason ({@link Acceptance}): reported, but it fails
+     * nothing until the acceptance expires.
+     */
+    ACCEPTED("accepted");
 
     private final String id;
     private final String label;

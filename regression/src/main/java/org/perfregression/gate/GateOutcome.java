@@ -59,6 +59,28 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         return new GateOutcome(floored, prior, gate, direction, confirmationRun, run, runTolerancePct, move);
     }
 
+    /**
+     * This outcome with every regression of {@code benchmark} that an acceptance holding on
+     * {@code today} names marked {@link Confirmation#ACCEPTED}: still a regression in every report,
+     * with the acceptance's reason, but no longer failing. Expired acceptances change nothing.
+     */
+    public GateOutcome withAccepted(String benchmark, List<Acceptance> acceptances, java.time.LocalDate today) {
+        if (acceptances.isEmpty()) {
+            return this;
+        }
+        List<GateResult> marked = results.stream().map(r -> {
+            if (r.verdict() != Verdict.REGRESSION) {
+                return r;
+            }
+            Acceptance holding = acceptances.stream().filter(a -> a.names(benchmark, r.key()) && a.holdsOn(today))
+                    .findFirst().orElse(null);
+            return holding == null ? r : new GateResult(r.key(), r.verdict(), r.changePct(), r.absolutePct(), r.lowPct(),
+                    r.highPct(), r.pValue(), r.df(), r.mdcPct(), r.baselineForks(), r.currentForks(), r.driftCorrected(),
+                    Confirmation.ACCEPTED, r.confirmPValue(), holding.describe() + " (" + r.message() + ")");
+        }).toList();
+        return new GateOutcome(marked, prior, gate, direction, confirmationRun, run, runTolerancePct, move);
+    }
+
     /** What the subsections were tested against: the suite's shift, or the benchmark's own level once it moved. */
     public RunEffect judgedAgainst() {
         return BenchmarkMove.judgedAgainst(move, run);
@@ -77,8 +99,9 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         return results.stream().filter(r -> r.confirmation() == confirmation).count();
     }
 
+    /** Whether a regression fails the run: one that no acceptance holds. */
     public boolean failed() {
-        return count(Verdict.REGRESSION) > 0;
+        return results.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSION && r.confirmation() != Confirmation.ACCEPTED);
     }
 
     /** Median of the minimum detectable changes, NaN when none could be computed. */
@@ -110,6 +133,11 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
                 .append(regressions).append(regressions == 1 ? " regression, " : " regressions, ")
                 .append(improvements).append(improvements == 1 ? " improvement, " : " improvements, ")
                 .append(count(Verdict.NO_CHANGE)).append(" no change");
+        long accepted = count(Confirmation.ACCEPTED);
+        if (accepted > 0) {
+            line.append(" (").append(accepted).append(accepted == 1 ? " regression" : " regressions")
+                    .append(" accepted: failing nothing until the acceptance expires)");
+        }
         if (confirmationRun) {
             line.append(" (").append(confirmed).append(" verdict").append(confirmed == 1 ? "" : "s")
                     .append(" confirmed in fresh forks, ").append(count(Confirmation.CLEARED)).append(" flag")

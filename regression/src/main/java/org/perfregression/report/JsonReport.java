@@ -166,6 +166,7 @@ public final class JsonReport implements Report {
         g.writeNumberField("unconfirmed", gate.count(Confirmation.NOT_REMEASURED));
         g.writeNumberField("suite_wide", gate.count(Confirmation.SUITE_WIDE));
         g.writeNumberField("benchmark_wide", gate.count(Confirmation.BENCHMARK_WIDE));
+        g.writeNumberField("accepted", gate.count(Confirmation.ACCEPTED));
         writeNumberOrNull(g, "run_shift_pct", gate.runShiftPct());
         writeNumberOrNull(g, "run_tolerance_pct", gate.runTolerancePct());
         writeNumberOrNull(g, "run_interaction_sd_pct", gate.judgedAgainst().interactionSdPct());

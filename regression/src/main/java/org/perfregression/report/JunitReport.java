@@ -40,7 +40,8 @@ public final class JunitReport implements Report {
     }
 
     private static int failures(ReportInput input) {
-        int regressions = input.gate() != null ? (int) input.gate().count(Verdict.REGRESSION)
+        int regressions = input.gate() != null ? (int) (input.gate().count(Verdict.REGRESSION)
+                - input.gate().count(org.perfregression.gate.Confirmation.ACCEPTED))
                 : input.result().summary().regressions();
         return regressions + input.result().summary().missingInCurrent();
     }
@@ -68,7 +69,9 @@ public final class JunitReport implements Report {
             testcase(out, input, r.key());
             GateResult gate = gates.get(r.key());
             // With the gate, it decides; the seed rule's message follows for comparison.
-            boolean failed = gate != null ? gate.verdict() == Verdict.REGRESSION : r.verdict() == Verdict.REGRESSION;
+            boolean failed = gate != null ? gate.verdict() == Verdict.REGRESSION
+                    && gate.confirmation() != org.perfregression.gate.Confirmation.ACCEPTED
+                    : r.verdict() == Verdict.REGRESSION;
             String medians = Numbers.compact(r.baselineMedian()) + unit + " -> " + Numbers.compact(r.currentMedian()) + unit;
             String message = (gate != null ? gate.message() + "; seed rule: " + r.message() : r.message())
                     + " [" + medians + "]";

@@ -15,12 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfregression.data.PerformanceData;
-import org.perfregression.data.SubsectionKey;
-import org.perfregression.gate.ForkLayout;
-import org.perfregression.gate.MeasuredFork;
-import org.perfregression.input.Sidecar;
-import org.perfregression.platform.Platform;
+import org.perfregression.testing.ResultsFolders;
 
 /** {@code history record} and {@code history changes} as a user runs them, on folders as the main job writes them. */
 class HistoryCommandTest {
@@ -38,35 +33,8 @@ class HistoryCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /**
-     * A results folder of one benchmark, 12 subsections of 2 forks x 10 samples with calibration;
-     * the first {@code slower} subsections {@code factor} slower.
-     */
     private Path results(String name, long seed, int slower, double factor) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve(name));
-        Random random = new Random(seed);
-        PerformanceData.Builder data = PerformanceData.builder();
-        java.util.Map<SubsectionKey, List<MeasuredFork>> layout = new java.util.LinkedHashMap<>();
-        double shift = 1 + random.nextGaussian() * 0.01;
-        for (int s = 0; s < 12; s++) {
-            double[] samples = new double[20];
-            List<MeasuredFork> forks = new ArrayList<>();
-            for (int f = 0; f < 2; f++) {
-                double[] speeds = new double[10];
-                for (int i = 0; i < 10; i++) {
-                    speeds[i] = 3400 * (1 + random.nextGaussian() * 0.002);
-                    samples[f * 10 + i] = 100 * (s + 1) * shift * (s < slower ? factor : 1) * speeds[i] / 3400
-                            * (1 + random.nextGaussian() * 0.005);
-                }
-                forks.add(new MeasuredFork(10, 1_764_000_000_000L + f, f + 1, false, speeds, Double.NaN, 16));
-            }
-            data.add("rank_" + (s % 3 + 2), "config_" + s, samples);
-            layout.put(new SubsectionKey("rank_" + (s % 3 + 2), "config_" + s), forks);
-        }
-        Path file = folder.resolve("constructor.json");
-        data.build().toJsonFile(file);
-        new Sidecar("ns/op", Platform.current(), new ForkLayout(layout)).writeFor(file);
-        return folder;
+        return ResultsFolders.write(dir.resolve(name), seed, slower, factor);
     }
 
     @Test
