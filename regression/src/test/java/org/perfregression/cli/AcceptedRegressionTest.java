@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.SubsectionKey;
 import org.perfregression.gate.Acceptance;
+import org.perfregression.testing.Cli;
 import org.perfregression.testing.ResultsFolders;
 
 /** {@code --accept}: a known regression reported with its reason, failing nothing until it expires. */
@@ -23,14 +22,8 @@ class AcceptedRegressionTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli run(String... args) {
+        return Cli.run((out, err) -> Main.run(out, err, args));
     }
 
     @Test
@@ -41,14 +34,14 @@ class AcceptedRegressionTest {
         String tomorrow = LocalDate.now().plusDays(1).toString();
         String yesterday = LocalDate.now().minusDays(1).toString();
 
-        Run plain = run("compare", "-b", baseline, "-c", current, "--rule", "gate");
-        assertEquals(1, plain.exit(), plain.out());
+        Cli plain = run("compare", "-b", baseline, "-c", current, "--rule", "gate");
+        assertEquals(1, plain.exitCode(), plain.out());
 
-        Run accepted = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
+        Cli accepted = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
                 "--accept", "constructor/rank_[23]/config_[01]$=bounds check for CVE-2026-1@" + tomorrow,
                 "--format", "json=" + dir.resolve("accepted.json"), "--format", "junit=" + dir.resolve("accepted.xml"),
                 "--format", "text");
-        assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
+        assertEquals(0, accepted.exitCode(), accepted.out() + accepted.err());
         assertTrue(accepted.out().contains("accepted regression, failing nothing: constructor rank_2.config_0 +")
                 && accepted.out().contains("accepted until " + tomorrow + ": bounds check for CVE-2026-1"), accepted.out());
         assertTrue(accepted.out().contains("2 regressions accepted"), accepted.out());
@@ -58,13 +51,13 @@ class AcceptedRegressionTest {
         String junit = Files.readString(dir.resolve("accepted.xml"));
         assertFalse(junit.contains("<failure type=\"regression\""), "an accepted regression fails no test case: " + junit);
 
-        Run onlyOne = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
+        Cli onlyOne = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
                 "--accept", "config_0$=known");
-        assertEquals(1, onlyOne.exit(), "config_1 is not accepted: " + onlyOne.out());
+        assertEquals(1, onlyOne.exitCode(), "config_1 is not accepted: " + onlyOne.out());
 
-        Run expired = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
+        Cli expired = run("compare", "-b", baseline, "-c", current, "--rule", "gate",
                 "--accept", "config_[01]$=bounds check@" + yesterday);
-        assertEquals(1, expired.exit(), expired.out());
+        assertEquals(1, expired.exitCode(), expired.out());
         assertTrue(expired.out().contains("expired on " + yesterday + " (bounds check): it fails again"), expired.out());
     }
 
@@ -74,12 +67,12 @@ class AcceptedRegressionTest {
         String current = ResultsFolders.write(dir.resolve("c"), 2, 0, 1).toString();
         for (String[] bad : new String[][] {{"config_0", "expected REGEX=REASON"}, {"config_0=", "needs a reason"},
             {"config_[0=why", "not a regular expression"}, {"x=why@2026-13-45", "is not a date"}}) {
-            Run run = run("compare", "-b", baseline, "-c", current, "--rule", "gate", "--accept", bad[0]);
-            assertEquals(2, run.exit(), bad[0] + ": " + run.err());
+            Cli run = run("compare", "-b", baseline, "-c", current, "--rule", "gate", "--accept", bad[0]);
+            assertEquals(2, run.exitCode(), bad[0] + ": " + run.err());
             assertTrue(run.err().contains(bad[1]) && run.err().trim().lines().count() == 1, bad[0] + ": " + run.err());
         }
-        Run seed = run("compare", "-b", baseline, "-c", current, "--accept", "x=why");
-        assertEquals(2, seed.exit());
+        Cli seed = run("compare", "-b", baseline, "-c", current, "--accept", "x=why");
+        assertEquals(2, seed.exitCode());
         assertTrue(seed.err().contains("use it with --rule gate"), seed.err());
     }
 

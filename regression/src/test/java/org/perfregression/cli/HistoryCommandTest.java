@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfregression.testing.Cli;
 import org.perfregression.testing.ResultsFolders;
 
 /** {@code history record} and {@code history changes} as a user runs them, on folders as the main job writes them. */
@@ -23,14 +22,8 @@ class HistoryCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli run(String... args) {
+        return Cli.run((out, err) -> Main.run(out, err, args));
     }
 
     private Path results(String name, long seed, int slower, double factor) throws Exception {
@@ -41,14 +34,14 @@ class HistoryCommandTest {
     void runsAreRecordedAndTheCommitThatChangedASubsectionIsNamed() throws Exception {
         String db = dir.resolve("history.db").toString();
         for (int i = 0; i < 12; i++) {
-            Run r = run("history", "record", "--db", db, "--results", results("run" + i, i, 3, i >= 8 ? 1.2 : 1).toString(),
+            Cli r = run("history", "record", "--db", db, "--results", results("run" + i, i, 3, i >= 8 ? 1.2 : 1).toString(),
                     "--commit", "commit" + i, "--branch", "main", "--time", "2026-11-0" + (1 + i / 10) + "T" + (10 + i % 10)
                             + ":00:00Z");
-            assertEquals(0, r.exit(), r.err());
+            assertEquals(0, r.exitCode(), r.err());
             assertTrue(r.out().startsWith("history: recorded run " + (i + 1) + " of commit" + i + " on "), r.out());
         }
-        Run json = run("history", "changes", "--db", db, "--format", "json");
-        assertEquals(0, json.exit(), json.err());
+        Cli json = run("history", "changes", "--db", db, "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
         JsonNode changes = new ObjectMapper().readTree(json.out());
         List<String> subsections = new ArrayList<>();
         for (JsonNode c : changes) {
@@ -60,9 +53,9 @@ class HistoryCommandTest {
             }
         }
         assertEquals(List.of("config_0", "config_1", "config_2"), subsections.stream().sorted().toList());
-        Run markdown = run("history", "changes", "--db", db, "--format", "markdown");
+        Cli markdown = run("history", "changes", "--db", db, "--format", "markdown");
         assertTrue(markdown.out().contains("| regression | constructor | rank_2 | config_0 |"), markdown.out());
-        Run text = run("history", "changes", "--db", db);
+        Cli text = run("history", "changes", "--db", db);
         assertTrue(text.out().contains("regression  constructor rank_2 config_0"), text.out());
     }
 
@@ -71,41 +64,41 @@ class HistoryCommandTest {
         Path baseline = results("baseline", 1, 0, 1);
         Path current = results("current", 2, 0, 1);
         String db = dir.resolve("history.db").toString();
-        Run compared = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--rule", "gate",
+        Cli compared = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--rule", "gate",
                 "--history", db, "--commit", "abc123", "--format", "json=" + dir.resolve("report.json"));
-        assertTrue(compared.exit() <= 1, compared.err());
+        assertTrue(compared.exitCode() <= 1, compared.err());
         assertTrue(compared.err().contains("history: recorded run 1 of abc123"), compared.err());
         Path notes = Files.writeString(dir.resolve("notes.db"), "not a database at all, just notes\n".repeat(10));
-        Run refused = run("compare", "--baseline", baseline.toString(), "--current", current.toString(),
+        Cli refused = run("compare", "--baseline", baseline.toString(), "--current", current.toString(),
                 "--history", notes.toString(), "--commit", "abc123", "--format", "json=" + dir.resolve("report2.json"));
-        assertEquals(2, refused.exit(), refused.err());
+        assertEquals(2, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("not a SQLite database"), refused.err());
         assertTrue(!Files.exists(dir.resolve("report2.json")), "refused before comparing");
-        Run noHistory = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--commit", "x");
-        assertEquals(2, noHistory.exit());
+        Cli noHistory = run("compare", "--baseline", baseline.toString(), "--current", current.toString(), "--commit", "x");
+        assertEquals(2, noHistory.exitCode());
         assertTrue(noHistory.err().contains("--commit only makes sense with --history"), noHistory.err());
     }
 
     @Test
     void compareAgainstTheHistoryRecordsTheFirstRunAndJudgesTheNextOnes() throws Exception {
         String db = dir.resolve("rolling.db").toString();
-        Run first = run("compare", "-b", "history", "--history", db, "--commit", "a1", "-c",
+        Cli first = run("compare", "-b", "history", "--history", db, "--commit", "a1", "-c",
                 results("first", 1, 0, 1).toString(), "--rule", "gate");
-        assertEquals(0, first.exit(), first.err());
+        assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.err().contains("history: recorded run 1 of a1") && first.err().contains("nothing to compare with "
                 + "yet"), first.err());
-        Run same = run("compare", "-b", "history", "--history", db, "--commit", "a2", "-c",
+        Cli same = run("compare", "-b", "history", "--history", db, "--commit", "a2", "-c",
                 results("same", 2, 0, 1).toString(), "--rule", "gate");
-        assertEquals(0, same.exit(), same.out() + same.err());
+        assertEquals(0, same.exitCode(), same.out() + same.err());
         assertTrue(same.err().contains("baselines: the history " + db + " (1 run of "), same.err());
         assertTrue(same.out().contains("12 compared: 0 regressions"), same.out());
-        Run slower = run("compare", "-b", "history", "--history", db, "--commit", "a3", "-c",
+        Cli slower = run("compare", "-b", "history", "--history", db, "--commit", "a3", "-c",
                 results("slower", 3, 12, 1.3).toString(), "--rule", "gate");
-        assertEquals(1, slower.exit(), slower.out() + slower.err());
+        assertEquals(1, slower.exitCode(), slower.out() + slower.err());
         assertTrue(slower.err().contains("(2 runs of "), slower.err());
-        Run oneFile = run("compare", "-b", "history", "--history", db, "--commit", "a4", "-c",
+        Cli oneFile = run("compare", "-b", "history", "--history", db, "--commit", "a4", "-c",
                 dir.resolve("same/constructor.json").toString());
-        assertEquals(2, oneFile.exit());
+        assertEquals(2, oneFile.exitCode());
         assertTrue(oneFile.err().contains("records a folder"), oneFile.err());
     }
 
@@ -125,14 +118,14 @@ class HistoryCommandTest {
                 "unsupported database",
                 new String[] {"history", "changes", "--db", "jdbc:mysql://localhost/x"});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
-            Run r = run(c.getValue());
-            assertEquals(2, r.exit(), r.err());
+            Cli r = run(c.getValue());
+            assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(c.getKey()) && r.err().strip().lines().count() == 1, r.err());
         }
         Files.delete(folder.resolve("constructor.meta.json"));
         Files.writeString(folder.resolve("constructor.meta.json"), "{\"unit\": \"ns/op\"}");
-        Run noForks = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a");
-        assertEquals(2, noForks.exit());
+        Cli noForks = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a");
+        assertEquals(2, noForks.exitCode());
         assertTrue(noForks.err().contains("its sidecar has no \"forks\""), noForks.err());
     }
 }
