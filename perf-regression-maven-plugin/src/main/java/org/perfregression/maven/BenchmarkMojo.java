@@ -64,6 +64,13 @@ abstract class BenchmarkMojo extends AbstractMojo {
     String include;
 
     /**
+     * JMH's regular expression of benchmarks to leave out (its {@code -e}), in {@code regenerate} and
+     * {@code check} alike: neither measured nor gated; default none.
+     */
+    @Parameter(property = "perf.exclude")
+    String exclude;
+
+    /**
      * Forks (interleaved passes) per benchmark and parameter combination of a check, at least (see
      * {@code budget}); flagged subsections get {@code confirmForks} more. The gate needs at least 2.
      */
@@ -141,6 +148,38 @@ abstract class BenchmarkMojo extends AbstractMojo {
      */
     @Parameter
     List<AcceptedRegression> acceptedRegressions = new ArrayList<>();
+
+    /** Minimum changes of their own for the benchmarks a pattern names ({@link Threshold}). Gate only. */
+    @Parameter
+    List<Threshold> thresholds = new ArrayList<>();
+
+    /** The thresholds as the library's {@code --min-change-for} options. */
+    List<String> thresholdOptions() throws MojoExecutionException {
+        List<String> options = new ArrayList<>();
+        try {
+            for (Threshold threshold : thresholds) {
+                options.add("--min-change-for");
+                options.add(threshold.toOption());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return options;
+    }
+
+    /** The thresholds as the library reads them. */
+    private List<org.perfregression.analysis.SuiteComparison.Threshold> thresholdList() throws MojoExecutionException {
+        List<org.perfregression.analysis.SuiteComparison.Threshold> list = new ArrayList<>();
+        List<String> options = thresholdOptions();
+        try {
+            for (int i = 1; i < options.size(); i += 2) {
+                list.add(org.perfregression.analysis.SuiteComparison.Threshold.parse(options.get(i)));
+            }
+        } catch (org.perfregression.data.InvalidInputException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return list;
+    }
 
     /** The accepted regressions as the library reads them. */
     private List<org.perfregression.gate.Acceptance> acceptances() throws MojoExecutionException {
@@ -247,7 +286,8 @@ abstract class BenchmarkMojo extends AbstractMojo {
     }
 
     private String regenerateCommand() {
-        return "mvn " + (include == null ? "" : "-Dperf.include='" + include + "' ") + "package perf-regression:regenerate";
+        return "mvn " + (include == null ? "" : "-Dperf.include='" + include + "' ")
+                + (exclude == null ? "" : "-Dperf.exclude='" + exclude + "' ") + "package perf-regression:regenerate";
     }
 
     /** Where the main job of this build writes its run: JMH's JSON and log, the samples, the reports. */
@@ -275,6 +315,9 @@ abstract class BenchmarkMojo extends AbstractMojo {
         if (include != null && !include.isBlank()) {
             command.addAll(List.of("--suite-include", include));
         }
+        if (exclude != null && !exclude.isBlank()) {
+            command.addAll(List.of("--suite-exclude", exclude));
+        }
         if (params != null && !params.isBlank()) {
             for (String param : params.trim().split("\\s+")) {
                 command.addAll(List.of("--suite-param", param));
@@ -298,6 +341,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
         }
         command.addAll(goal);
         command.addAll(acceptOptions());
+        command.addAll(thresholdOptions());
         command.addAll(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
                 "-i", String.valueOf(iterations), "-r", time));
         if (jvmArgs != null && !jvmArgs.isBlank()) {
@@ -418,6 +462,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
                 .withGate(gateCheck())
                 .withMinDelta(minDelta)
                 .withAcceptances(acceptances(), java.time.LocalDate.now())
+                .withThresholds(thresholdList())
                 .withAllowPlatformMismatch(allowPlatformMismatch)
                 .withWarnings(w -> getLog().warn(org.perfregression.data.Printable.of(w)));
     }

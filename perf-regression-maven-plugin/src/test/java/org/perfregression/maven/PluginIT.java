@@ -248,7 +248,7 @@ class PluginIT {
     }
     @Test
     @Order(10)
-    void anAcceptedRegressionIsListedAndPassesUntilItExpires() throws Exception {
+    void policiesPerBenchmarkAcceptedRegressionsThresholdsAndExclusions() throws Exception {
         Path pom = project.resolve("pom.xml");
         String original = Files.readString(pom);
         try {
@@ -268,8 +268,18 @@ class PluginIT {
                             "performance regression: 2 subsections"), build.log());
                 }
             }
+            // A benchmark's own minimum change: none of them slowed by more than a thousandfold.
+            Files.writeString(pom, original.replace("<forks>3</forks>", "<forks>3</forks><thresholds><threshold>"
+                    + "<pattern>.</pattern><minChange>100000</minChange></threshold></thresholds>"));
+            Build lax = mvn("verify", "-Dperf.jvmArgs=-Dsample.work=50000");
+            assertEquals(0, lax.exitCode(), lax.log());
         } finally {
             Files.writeString(pom, original);
         }
+        // A benchmark left out (perf.exclude) is neither measured nor gated: the one that throws here.
+        Build excluded = mvn("verify", "-Dperf.exclude=divide", "-Dperf.jvmArgs=-Dsample.fail=true");
+        assertEquals(0, excluded.exitCode(), excluded.log());
+        assertTrue(excluded.log().contains("Running 1 benchmark combinations") && !excluded.log().contains(
+                "benchmark divide failed"), excluded.log());
     }
 }

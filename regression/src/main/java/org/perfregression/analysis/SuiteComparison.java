@@ -61,11 +61,14 @@ public final class SuiteComparison {
     private final Remeasure remeasure;
     private final int confirmMax;
     private final List<Acceptance> acceptances;
+    private final List<Threshold> thresholds;
     private final LocalDate today;
     private final AllocationCheck allocation = AllocationCheck.withDefaults();
 
     private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
-            double minDelta, Remeasure remeasure, int confirmMax, List<Acceptance> acceptances, LocalDate today) {
+            double minDelta, Remeasure remeasure, int confirmMax, List<Acceptance> acceptances, LocalDate today,
+            List<Threshold> thresholds) {
+        this.thresholds = List.copyOf(thresholds);
         this.acceptances = List.copyOf(acceptances);
         this.today = today;
         this.seed = seed;
@@ -79,17 +82,19 @@ public final class SuiteComparison {
 
     /** The seed rule {@code seed} alone (its direction is each pair's). */
     public static SuiteComparison of(RegressionCheck seed) {
-        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null);
+        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null, List.of());
     }
 
     /** Decides with the fork-aware {@code gate} (its direction is each pair's); null for the seed rule alone. */
     public SuiteComparison withGate(GateCheck gate) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
+                thresholds);
     }
 
     /** Whether both sides were measured interleaved on one machine ({@code ab}): no run effect, side by side. */
     public SuiteComparison withInterleaved(boolean interleaved) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
+                thresholds);
     }
 
     /**
@@ -97,7 +102,8 @@ public final class SuiteComparison {
      * {@code -p}): the baseline is cut to the current side's subsections, the rest is not missing.
      */
     public SuiteComparison withMeasuredOnly(boolean measuredOnly) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
+                thresholds);
     }
 
     /** Whether only what the current side measured is compared ({@link #withMeasuredOnly}). */
@@ -107,12 +113,62 @@ public final class SuiteComparison {
 
     /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
     public SuiteComparison withMinDelta(double minDelta) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
+                thresholds);
     }
 
     /** Re-measures at most {@code max} of the first test's flags with {@code remeasure}; null for none. */
     public SuiteComparison withRemeasure(Remeasure remeasure, int max) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max, acceptances, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max, acceptances, today,
+                thresholds);
+    }
+
+    /**
+     * Benchmarks whose name a threshold's pattern finds are judged with its minimum change instead of
+     * the gate's (the first that finds it); the rest with the gate's.
+     */
+    public SuiteComparison withThresholds(List<Threshold> thresholds) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
+                today, thresholds);
+    }
+
+    /** A minimum change of its own for the benchmarks whose name {@code pattern} finds. */
+    public record Threshold(java.util.regex.Pattern pattern, double minChangePct) {
+
+        public Threshold {
+            if (!(minChangePct >= 0) || Double.isInfinite(minChangePct)) {
+                throw new org.perfregression.data.InvalidInputException("the minimum change for " + pattern
+                        + " must be a finite percentage >= 0, got " + minChangePct);
+            }
+        }
+
+        /** Reads {@code REGEX=PCT} (the command line's {@code --min-change-for}). */
+        public static Threshold parse(String spec) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new org.perfregression.data.InvalidInputException("--min-change-for " + spec
+                        + ": expected REGEX=PCT, e.g. 'lookup=10'");
+            }
+            java.util.regex.Pattern pattern;
+            try {
+                pattern = java.util.regex.Pattern.compile(spec.substring(0, eq));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new org.perfregression.data.InvalidInputException("--min-change-for " + spec
+                        + ": not a regular expression (" + e.getDescription() + ")");
+            }
+            try {
+                return new Threshold(pattern, Double.parseDouble(spec.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new org.perfregression.data.InvalidInputException("--min-change-for " + spec + ": "
+                        + spec.substring(eq + 1) + " is not a percentage");
+            }
+        }
+    }
+
+    /** The minimum change {@code benchmark} is judged with. */
+    private double minChangePct(String benchmark) {
+        return thresholds.stream().filter(t -> t.pattern().matcher(benchmark).find()).findFirst()
+                .map(Threshold::minChangePct).orElse(gate.gate().minChangePct());
     }
 
     /**
@@ -120,7 +176,8 @@ public final class SuiteComparison {
      * expires, judged on {@code today} (the gate's verdicts, time and allocation alike).
      */
     public SuiteComparison withAcceptances(List<Acceptance> accepted, LocalDate today) {
-        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, accepted, today);
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, accepted, today,
+                thresholds);
     }
 
     /**
@@ -279,7 +336,7 @@ public final class SuiteComparison {
         List<GateCheck> checks = new ArrayList<>();
         List<GateOutcome> first = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
-            GateCheck check = gate.with(pairs.get(i).direction());
+            GateCheck check = gate.with(pairs.get(i).direction()).withMinChangePct(minChangePct(pairs.get(i).benchmark()));
             check = interleaved ? check.sideBySide(baselines.get(i), currents.get(i))
                     : check.withRunEffect(run).withBenchmarkMove(i, changes);
             checks.add(check);

@@ -59,6 +59,11 @@ public final class Comparison {
         return with(analysis.withInterleaved(interleaved));
     }
 
+    /** Benchmarks a threshold's pattern finds are judged with its minimum change instead of the gate's. */
+    public Comparison withThresholds(List<SuiteComparison.Threshold> thresholds) {
+        return with(analysis.withThresholds(thresholds));
+    }
+
     /** Regressions that {@code accepted} names fail nothing until their acceptance expires (judged on {@code today}). */
     public Comparison withAcceptances(List<org.perfregression.gate.Acceptance> accepted, java.time.LocalDate today) {
         return with(analysis.withAcceptances(accepted, today));

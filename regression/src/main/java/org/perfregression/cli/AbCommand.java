@@ -118,6 +118,7 @@ public final class AbCommand implements Callable<Integer> {
         history.requireConsistent(null);
         history.prepare();
         gateRule.acceptances(); // a mistake in them is named before the measuring, not after
+        gateRule.thresholds();
         Path dir = resultsDir != null ? resultsDir
                 : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AbFolder folder = new AbFolder(dir);
@@ -152,6 +153,7 @@ public final class AbCommand implements Callable<Integer> {
                 + baselineFile + " -c " + currentFile + ")");
         ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
                 .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
+                .withThresholds(gateRule.thresholds())
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null).withInterleaved(true)
                 .compare(List.of(new BenchmarkPair(AB_BENCHMARK, named(b, bDescription), named(c, cDescription),
                         Direction.ofUnit(b.unit()), List.of())), notes, List.of());

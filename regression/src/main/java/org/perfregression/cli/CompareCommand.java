@@ -100,6 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .withInterleaved(gateRule.interleaved())
                 .withMinDelta(ruleOptions.minDelta())
                 .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
+                .withThresholds(gateRule.thresholds())
                 .withLoader(inputOptions.loader())
                 .withDirection(direction())
                 .withAllowPlatformMismatch(platformOptions.allowMismatch())

@@ -45,6 +45,19 @@ public final class GateRuleOptions {
                     + "floor), not the machine; --run-tolerance does not apply.")
     boolean interleaved;
 
+    @Option(names = "--min-change-for", paramLabel = "REGEX=PCT",
+            description = "Gate: benchmarks whose name the regular expression finds are judged with this minimum "
+                    + "change instead of --min-change (the first that finds a benchmark). Repeatable.")
+    List<String> minChangeFor = new ArrayList<>();
+
+    /** The per-benchmark minimum changes, as given with {@code --min-change-for}; bad ones are one-line errors. */
+    public List<org.perfregression.analysis.SuiteComparison.Threshold> thresholds() {
+        if (!minChangeFor.isEmpty() && !gate()) {
+            throw new InvalidInputException("--min-change-for applies to the gate: use it with --rule gate");
+        }
+        return minChangeFor.stream().map(org.perfregression.analysis.SuiteComparison.Threshold::parse).toList();
+    }
+
     @Option(names = "--accept", paramLabel = "REGEX=REASON[@YYYY-MM-DD]",
             description = "Gate: regressions of the subsections whose benchmark/section/subsection the regular "
                     + "expression finds are reported but fail nothing, with the reason, until the date (inclusive; "

@@ -21,7 +21,7 @@ import org.perfregression.jmh.JmhMapping;
  *
  * <p>Suite options: {@code --suite-command TEXT} (how users run it, for messages),
  * {@code --suite-regenerate TEXT} (the command that makes baselines), {@code --suite-include REGEX}
- * (default: every benchmark), {@code --suite-gt-dir DIR} (required), {@code --suite-forks N},
+ * (default: every benchmark), {@code --suite-exclude REGEX} (benchmarks left out), {@code --suite-gt-dir DIR} (required), {@code --suite-forks N},
  * {@code --suite-baseline-forks N}, {@code --suite-iterations N} (samples per fork, for messages),
  * {@code --suite-budget SECONDS} and {@code --suite-max-forks N} (a comparison's forks rise from
  * {@code --suite-forks} up to N while they fit the budget),
@@ -56,6 +56,7 @@ public final class HarnessMain {
         String command = "main job";
         String regenerate = null;
         String include = ".*";
+        String exclude = null;
         Path gtDir = null;
         int forks = 3;
         int baselineForks = 8;
@@ -78,6 +79,7 @@ public final class HarnessMain {
                 case "--suite-command" -> command = value;
                 case "--suite-regenerate" -> regenerate = value;
                 case "--suite-include" -> include = value;
+                case "--suite-exclude" -> exclude = value;
                 case "--suite-gt-dir" -> gtDir = Path.of(value);
                 case "--suite-forks" -> forks = number(arg, value);
                 case "--suite-baseline-forks" -> baselineForks = number(arg, value);
@@ -100,7 +102,7 @@ public final class HarnessMain {
         }
         return new Suite(command, regenerate != null ? regenerate : command + " --regenerate-gt",
                 JmhMapping.byBenchmark(), include, null, gtDir, forks, baselineForks, iterations, jvmArgs, params, Map.of(),
-                budget, Math.max(forks, maxForks));
+                budget, Math.max(forks, maxForks), exclude);
     }
 
     private static int number(String option, String value) {

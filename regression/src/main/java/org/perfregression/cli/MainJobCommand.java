@@ -207,6 +207,7 @@ public final class MainJobCommand implements Callable<Integer> {
         }
         ForkGate forkGate = gateOptions.gate();
         gateOptions.rule.acceptances(); // a mistake in them is named before a ten-minute run, not after
+        gateOptions.rule.thresholds();
         CommandLineOptions jmh = parseJmh(jmhArgs);
         String platformName = FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "--platform");
         GroundTruth gt = new GroundTruth(gtDir, stagingHook()).describingWith(rule.check());
@@ -460,6 +461,7 @@ public final class MainJobCommand implements Callable<Integer> {
         }
         SuiteComparison comparison = SuiteComparison.of(rule.check()).withMeasuredOnly(true).withMinDelta(rule.minDelta())
                 .withAcceptances(gateOptions.rule.acceptances(), java.time.LocalDate.now())
+                .withThresholds(gateOptions.rule.thresholds())
                 .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null);
         if (run != null && gateOptions.confirmForks > 0) {
             comparison = comparison.withRemeasure((flagged, witnesses) -> {

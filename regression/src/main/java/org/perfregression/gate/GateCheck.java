@@ -75,6 +75,12 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
                 BenchmarkMove.estimate(index, changes, benchmarkTolerancePct), firstTestDiscoveries);
     }
 
+    /** This check with the floor {@code pct} (the gate's minimum change) in place of its own, e.g. for one benchmark. */
+    public GateCheck withMinChangePct(double pct) {
+        return new GateCheck(gate.withMinChangePct(pct), direction, runTolerancePct, benchmarkTolerancePct, run, move,
+                firstTestDiscoveries);
+    }
+
     /** This check for data where {@code direction} is better. */
     public GateCheck with(Direction direction) {
         return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries);

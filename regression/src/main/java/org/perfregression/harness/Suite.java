@@ -31,10 +31,21 @@ import org.perfregression.jmh.JmhMapping;
  *     many more forks than one of a hundred); a regeneration may take
  *     {@link SuiteRun#REGENERATION_BUDGET_FACTOR} times as long; 0 for always {@code forks}
  * @param maxForks the most forks per combination the budget buys
+ * @param defaultExclude the JMH regular expression of benchmarks left out of the suite, unless the
+ *     user's {@code -e} says otherwise; null for none
  */
 public record Suite(String command, String regenerate, JmhMapping mapping, String defaultInclude, String mode,
         Path defaultGtDir, int forks, int baselineForks, int measurementIterations, List<String> forkJvmArgs,
-        Map<String, List<String>> params, Map<String, List<String>> quickParams, double budgetSeconds, int maxForks) {
+        Map<String, List<String>> params, Map<String, List<String>> quickParams, double budgetSeconds, int maxForks,
+        String defaultExclude) {
+
+    /** A suite of every benchmark {@code defaultInclude} finds. */
+    public Suite(String command, String regenerate, JmhMapping mapping, String defaultInclude, String mode,
+            Path defaultGtDir, int forks, int baselineForks, int measurementIterations, List<String> forkJvmArgs,
+            Map<String, List<String>> params, Map<String, List<String>> quickParams, double budgetSeconds, int maxForks) {
+        this(command, regenerate, mapping, defaultInclude, mode, defaultGtDir, forks, baselineForks,
+                measurementIterations, forkJvmArgs, params, quickParams, budgetSeconds, maxForks, null);
+    }
 
     /** A suite whose comparison runs always measure {@code forks} forks per combination. */
     public Suite(String command, String regenerate, JmhMapping mapping, String defaultInclude, String mode,
@@ -63,6 +74,9 @@ public record Suite(String command, String regenerate, JmhMapping mapping, Strin
     public ChainedOptionsBuilder restrict(ChainedOptionsBuilder builder, Options user, boolean quick) {
         if (user.getIncludes().isEmpty()) {
             builder.include(defaultInclude);
+        }
+        if (user.getExcludes().isEmpty() && defaultExclude != null && !defaultExclude.isBlank()) {
+            builder.exclude(defaultExclude);
         }
         Map<String, List<String>> values = new LinkedHashMap<>(params);
         if (quick) {

@@ -18,10 +18,12 @@ class HarnessMainTest {
     void suiteOptionsDescribeTheSuiteAndTheRestGoesToTheMainJob() {
         List<String> rest = new ArrayList<>();
         Suite suite = HarnessMain.suite(new String[] {"--suite-gt-dir", "src/perf/gt/m", "--suite-include", "MyBench",
+            "--suite-exclude", "MyBench.slow",
             "--suite-forks", "4", "--suite-param", "size=10,100", "--suite-jvm-arg", "-Xss2m", "--regenerate-gt",
             "-wi", "3"}, rest);
         assertEquals(Path.of("src/perf/gt/m"), suite.defaultGtDir());
         assertEquals("MyBench", suite.defaultInclude());
+        assertEquals("MyBench.slow", suite.defaultExclude());
         assertEquals(4, suite.forks());
         assertEquals(List.of("10", "100"), suite.params().get("size"));
         assertEquals(List.of("-Xss2m"), suite.forkJvmArgs());

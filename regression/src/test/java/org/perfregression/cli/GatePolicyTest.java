@@ -16,8 +16,11 @@ import org.perfregression.gate.Acceptance;
 import org.perfregression.testing.Cli;
 import org.perfregression.testing.ResultsFolders;
 
-/** {@code --accept}: a known regression reported with its reason, failing nothing until it expires. */
-class AcceptedRegressionTest {
+/**
+ * Policy per benchmark: {@code --accept}, a known regression reported with its reason and failing
+ * nothing until it expires; {@code --min-change-for}, a benchmark's own minimum change.
+ */
+class GatePolicyTest {
 
     @TempDir
     Path dir;
@@ -86,5 +89,20 @@ class AcceptedRegressionTest {
         assertTrue(Acceptance.parse("x=forever").holdsOn(LocalDate.parse("2999-01-01")));
         assertEquals("a reason with = and @ in it", Acceptance.parse("x=a reason with = and @ in it").reason());
         assertThrows(InvalidInputException.class, () -> Acceptance.parse("=why"));
+    }
+    @Test
+    void aBenchmarksOwnMinimumChangeDecidesItsSubsections() throws Exception {
+        String baseline = ResultsFolders.write(dir.resolve("base"), 1, 0, 1).toString();
+        String current = ResultsFolders.write(dir.resolve("cur"), 2, 2, 1.3).toString(); // +28 %
+        Cli lax = run("compare", "-b", baseline, "-c", current, "--rule", "gate", "--min-change-for", "^constr=40",
+                "--format", "json");
+        assertEquals(0, lax.exitCode(), "+28 % is under constructor's own 40 %: " + lax.out());
+        assertTrue(lax.out().contains("\"min_change_pct\" : 40.0") || lax.out().contains("\"min_change_pct\":40.0"),
+                "the report says which floor judged it: " + lax.out());
+        Cli other = run("compare", "-b", baseline, "-c", current, "--rule", "gate", "--min-change-for", "lookup=40");
+        assertEquals(1, other.exitCode(), "a pattern that names another benchmark changes nothing: " + other.out());
+        Cli bad = run("compare", "-b", baseline, "-c", current, "--rule", "gate", "--min-change-for", "constructor=lots");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("lots is not a percentage"), bad.err());
     }
 }
