@@ -258,7 +258,56 @@ abstract class BenchmarkMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     String platformName() {
-        return FileNames.requirePlain(platform != null ? platform : Platform.current().id(), "perf.platform");
+        if (platform != null) {
+            return FileNames.requirePlain(platform, "perf.platform");
+        }
+        String java = toolchainJava();
+        Platform here = java == null ? Platform.current() : Platform.current().runningJvm(jdkVersion(java), null, null);
+        return FileNames.requirePlain(here.id(), "perf.platform");
+    }
+
+    /** Selects the build's JDK toolchain, when the maven-toolchains-plugin chose one. */
+    @org.apache.maven.plugins.annotations.Component
+    org.apache.maven.toolchain.ToolchainManager toolchainManager;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    org.apache.maven.execution.MavenSession session;
+
+    /**
+     * The {@code java} of the build's JDK toolchain (chosen by the maven-toolchains-plugin earlier in
+     * the build), which then runs the main job and every fork; null without one (Maven's own JDK).
+     */
+    String toolchainJava() {
+        if (toolchainManager == null || session == null) {
+            return null;
+        }
+        org.apache.maven.toolchain.Toolchain toolchain = toolchainManager.getToolchainFromBuildContext("jdk", session);
+        return toolchain == null ? null : toolchain.findTool("java");
+    }
+
+    /** The JDK's version from its {@code release} file ({@code JAVA_VERSION="25.0.1"}); null when unknown. */
+    private static String jdkVersion(String java) {
+        Path home = Path.of(java).toAbsolutePath().getParent().getParent();
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "").trim();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The {@code java} that runs the main job and its forks: the toolchain's, else Maven's own. */
+    private String java() {
+        String java = toolchainJava();
+        if (java != null) {
+            getLog().info("perf-regression: the benchmarks run on the JDK toolchain's " + java);
+            return java;
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -306,7 +355,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
      * @return the main job's exit code
      */
     int mainJob(List<String> goal) throws MojoExecutionException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(java(),
                 "-cp", classPath(), HarnessMain.class.getName(),
                 "--suite-command", "mvn perf-regression:check", "--suite-regenerate", regenerateCommand(),
                 "--suite-gt-dir", moduleGt().toString(), "--suite-forks", String.valueOf(forks),

@@ -282,4 +282,27 @@ class PluginIT {
         assertTrue(excluded.log().contains("Running 1 benchmark combinations") && !excluded.log().contains(
                 "benchmark divide failed"), excluded.log());
     }
+    @Test
+    @Order(11)
+    void theBuildsJdkToolchainRunsTheBenchmarks() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path toolchains = Files.writeString(work.resolve("toolchains.xml"), "<toolchains><toolchain><type>jdk</type>"
+                + "<provides><version>" + Runtime.version().feature() + "</version></provides><configuration><jdkHome>"
+                + javaHome + "</jdkHome></configuration></toolchain></toolchains>");
+        Path pom = project.resolve("pom.xml");
+        String original = Files.readString(pom);
+        try {
+            Files.writeString(pom, original.replace("<plugins>", "<plugins><plugin><groupId>org.apache.maven.plugins"
+                    + "</groupId><artifactId>maven-toolchains-plugin</artifactId><version>3.2.0</version><executions>"
+                    + "<execution><goals><goal>toolchain</goal></goals></execution></executions><configuration>"
+                    + "<toolchains><jdk><version>" + Runtime.version().feature() + "</version></jdk></toolchains>"
+                    + "</configuration></plugin>"));
+            Build build = mvn("verify", "-t", toolchains.toString());
+            assertEquals(0, build.exitCode(), build.log());
+            assertTrue(build.log().contains("the benchmarks run on the JDK toolchain's " + javaHome.resolve("bin/java")),
+                    build.log());
+        } finally {
+            Files.writeString(pom, original);
+        }
+    }
 }
