@@ -153,60 +153,40 @@ abstract class BenchmarkMojo extends AbstractMojo {
     @Parameter
     List<Threshold> thresholds = new ArrayList<>();
 
-    /** The thresholds as the library's {@code --min-change-for} options. */
-    List<String> thresholdOptions() throws MojoExecutionException {
-        List<String> options = new ArrayList<>();
-        try {
-            for (Threshold threshold : thresholds) {
-                options.add("--min-change-for");
-                options.add(threshold.toOption());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        return options;
-    }
-
-    /** The thresholds as the library reads them. */
-    private List<org.perfregression.analysis.SuiteComparison.Threshold> thresholdList() throws MojoExecutionException {
-        List<org.perfregression.analysis.SuiteComparison.Threshold> list = new ArrayList<>();
-        List<String> options = thresholdOptions();
-        try {
-            for (int i = 1; i < options.size(); i += 2) {
-                list.add(org.perfregression.analysis.SuiteComparison.Threshold.parse(options.get(i)));
-            }
-        } catch (org.perfregression.data.InvalidInputException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        return list;
-    }
-
-    /** The accepted regressions as the library reads them. */
-    private List<org.perfregression.gate.Acceptance> acceptances() throws MojoExecutionException {
-        List<org.perfregression.gate.Acceptance> acceptances = new ArrayList<>();
-        List<String> options = acceptOptions();
-        try {
-            for (int i = 1; i < options.size(); i += 2) {
-                acceptances.add(org.perfregression.gate.Acceptance.parse(options.get(i)));
-            }
-        } catch (org.perfregression.data.InvalidInputException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        return acceptances;
-    }
-
-    /** The accepted regressions as the library's {@code --accept} options. */
-    List<String> acceptOptions() throws MojoExecutionException {
+    /**
+     * The POM's per-benchmark policy as the library's options ({@code --accept REGEX=REASON[@DATE]},
+     * {@code --min-change-for REGEX=PCT}): what the main job reads, and what {@link #comparison}
+     * parses with the library's own parsers, so the two can never read it differently.
+     */
+    private List<String> policyOptions() throws MojoExecutionException {
         List<String> options = new ArrayList<>();
         try {
             for (AcceptedRegression accepted : acceptedRegressions) {
-                options.add("--accept");
-                options.add(accepted.toOption());
+                options.addAll(List.of("--accept", accepted.toOption()));
+            }
+            for (Threshold threshold : thresholds) {
+                options.addAll(List.of("--min-change-for", threshold.toOption()));
             }
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
         return options;
+    }
+
+    /** The values of {@code option} in {@link #policyOptions}, read by {@code parse}. */
+    private <T> List<T> policy(String option, java.util.function.Function<String, T> parse) throws MojoExecutionException {
+        List<String> options = policyOptions();
+        List<T> values = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.size(); i += 2) {
+                if (options.get(i).equals(option)) {
+                    values.add(parse.apply(options.get(i + 1)));
+                }
+            }
+        } catch (org.perfregression.data.InvalidInputException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return values;
     }
 
     /** Compare with baselines of another platform anyway; the verdict is then advisory. */
@@ -389,8 +369,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
             command.add("--allow-busy");
         }
         command.addAll(goal);
-        command.addAll(acceptOptions());
-        command.addAll(thresholdOptions());
+        command.addAll(policyOptions());
         command.addAll(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
                 "-i", String.valueOf(iterations), "-r", time));
         if (jvmArgs != null && !jvmArgs.isBlank()) {
@@ -510,8 +489,8 @@ abstract class BenchmarkMojo extends AbstractMojo {
                         .withLenient(true))
                 .withGate(gateCheck())
                 .withMinDelta(minDelta)
-                .withAcceptances(acceptances(), java.time.LocalDate.now())
-                .withThresholds(thresholdList())
+                .withAcceptances(policy("--accept", org.perfregression.gate.Acceptance::parse), java.time.LocalDate.now())
+                .withThresholds(policy("--min-change-for", org.perfregression.analysis.SuiteComparison.Threshold::parse))
                 .withAllowPlatformMismatch(allowPlatformMismatch)
                 .withWarnings(w -> getLog().warn(org.perfregression.data.Printable.of(w)));
     }
