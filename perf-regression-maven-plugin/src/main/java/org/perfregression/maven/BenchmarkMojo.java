@@ -83,10 +83,21 @@ abstract class BenchmarkMojo extends AbstractMojo {
      * about half a second to start). A module of two benchmarks then measures 12 forks each instead
      * of 3, and sees changes about a third smaller; one of many combinations stays at {@code forks}.
      * {@code regenerate} may take four times as long, from {@code baselineForks} up to four times as
-     * many. 0: always {@code forks} and {@code baselineForks}.
+     * many. 0: always {@code forks} and {@code baselineForks}. For {@code ab}, the whole run's time
+     * (default 600), which sizes its passes.
      */
-    @Parameter(property = "perf.budget", defaultValue = "60")
-    int budget;
+    @Parameter(property = "perf.budget")
+    Integer budget;
+
+    /** {@link #budget} as given, else the goal's default. */
+    int budgetSeconds() {
+        return budget != null ? budget : defaultBudgetSeconds();
+    }
+
+    /** The goal's budget when none is given: a check's first measurement takes a minute. */
+    int defaultBudgetSeconds() {
+        return 60;
+    }
 
     /** The most forks per combination that {@code budget} buys. */
     @Parameter(property = "perf.maxForks", defaultValue = "12")
@@ -158,7 +169,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
      * {@code --min-change-for REGEX=PCT}): what the main job reads, and what {@link #comparison}
      * parses with the library's own parsers, so the two can never read it differently.
      */
-    private List<String> policyOptions() throws MojoExecutionException {
+    List<String> policyOptions() throws MojoExecutionException {
         List<String> options = new ArrayList<>();
         try {
             for (AcceptedRegression accepted : acceptedRegressions) {
@@ -281,7 +292,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
     }
 
     /** The {@code java} that runs the main job and its forks: the toolchain's, else Maven's own. */
-    private String java() {
+    String java() {
         String java = toolchainJava();
         if (java != null) {
             getLog().info("perf-regression: the benchmarks run on the JDK toolchain's " + java);
@@ -340,7 +351,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
                 "--suite-command", "mvn perf-regression:check", "--suite-regenerate", regenerateCommand(),
                 "--suite-gt-dir", moduleGt().toString(), "--suite-forks", String.valueOf(forks),
                 "--suite-baseline-forks", String.valueOf(baselineForks), "--suite-iterations", String.valueOf(iterations),
-                "--suite-budget", String.valueOf(budget), "--suite-max-forks", String.valueOf(maxForks)));
+                "--suite-budget", String.valueOf(budgetSeconds()), "--suite-max-forks", String.valueOf(maxForks)));
         if (include != null && !include.isBlank()) {
             command.addAll(List.of("--suite-include", include));
         }
@@ -370,34 +381,64 @@ abstract class BenchmarkMojo extends AbstractMojo {
         }
         command.addAll(goal);
         command.addAll(policyOptions());
-        command.addAll(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
-                "-i", String.valueOf(iterations), "-r", time));
-        if (jvmArgs != null && !jvmArgs.isBlank()) {
-            command.add("-jvmArgsAppend");
-            command.add(jvmArgs.trim());
-        }
-        try {
-            command.addAll(Words.split(jmhArgs, "perf.jmhArgs"));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        try (MeasurementLock lock = MeasurementLock.acquire(MeasurementLock.defaultFile(),
-                w -> getLog().info("perf-regression: " + w))) {
+        command.addAll(jmhOptions());
+        try (MeasurementLock lock = measurementLock()) {
             getLog().info("perf-regression: running the main job on this module's benchmarks (results in " + runDir() + ")");
             AtomicFolder.deleteTree(runDir()); // each build measures afresh; the last run's files are not inputs
             Files.createDirectories(outputDirectory.toPath());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null;) {
-                    getLog().info(line);
-                    lastLine = line.isBlank() ? lastLine : line;
-                }
-            }
-            return process.waitFor();
+            return run(new ProcessBuilder(command), "");
         } catch (IOException e) {
             throw new MojoExecutionException("cannot run the main job: " + e.getMessage(), e);
+        }
+    }
+
+    /** JMH's options of every fork: iterations and their times, {@code jvmArgs}, then {@code jmhArgs}. */
+    List<String> jmhOptions() throws MojoExecutionException {
+        List<String> options = new ArrayList<>(List.of("-wi", String.valueOf(warmupIterations), "-w", warmupTime,
+                "-i", String.valueOf(iterations), "-r", time));
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            options.add("-jvmArgsAppend");
+            options.add(jvmArgs.trim());
+        }
+        try {
+            options.addAll(Words.split(jmhArgs, "perf.jmhArgs"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return options;
+    }
+
+    /** Waits until no other module or build measures on this machine, then holds the lock. */
+    MeasurementLock measurementLock() throws IOException, MojoExecutionException {
+        try {
+            return MeasurementLock.acquire(MeasurementLock.defaultFile(), w -> getLog().info("perf-regression: " + w));
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while waiting for another module's benchmarks", e);
+        }
+    }
+
+    /**
+     * Runs {@code process} to its end, each line of its output (and errors) to the build log after
+     * {@code prefix}; the last non-blank line is kept in {@link #lastLine}.
+     *
+     * @return its exit code
+     */
+    int run(ProcessBuilder process, String prefix) throws IOException, MojoExecutionException {
+        Process started = process.redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null;) {
+                if (prefix.isEmpty() || !line.isBlank()) {
+                    getLog().info(prefix + line);
+                }
+                lastLine = line.isBlank() ? lastLine : line;
+            }
+        }
+        try {
+            return started.waitFor();
+        } catch (InterruptedException e) {
+            started.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while the benchmarks ran", e);
         }
@@ -423,7 +464,7 @@ abstract class BenchmarkMojo extends AbstractMojo {
     }
 
     /** Where CI looks for the JUnit report, its folder created; null when {@code junitFile} is empty. */
-    private Path ciJunit() throws MojoExecutionException {
+    Path ciJunit() throws MojoExecutionException {
         if (junitFile == null || junitFile.getPath().isBlank()) {
             return null;
         }
@@ -438,20 +479,31 @@ abstract class BenchmarkMojo extends AbstractMojo {
     /** The main job's last line of output: where it says why it stopped. */
     String lastLine = "";
 
-    /** The module's test class path first (its JMH and benchmarks), then this plugin's own jars. */
+    /** The module's test class path first (its JMH and benchmarks), then this plugin's own jars but JMH. */
     private String classPath() throws MojoExecutionException {
-        List<String> entries = new ArrayList<>();
+        List<String> entries = new ArrayList<>(moduleClassPath());
+        entries.addAll(pluginJars(false));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The module's test class path: its benchmarks (with JMH's list), JMH and its dependencies. */
+    List<String> moduleClassPath() throws MojoExecutionException {
         try {
-            entries.addAll(project.getTestClasspathElements());
+            return project.getTestClasspathElements();
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
         }
+    }
+
+    /** This plugin's own jars (the library and its dependencies), with or without its JMH. */
+    List<String> pluginJars(boolean withJmh) {
+        List<String> jars = new ArrayList<>();
         for (Artifact artifact : pluginArtifacts) {
-            if (artifact.getFile() != null && !artifact.getArtifactId().startsWith("jmh-")) {
-                entries.add(artifact.getFile().getAbsolutePath());
+            if (artifact.getFile() != null && (withJmh || !artifact.getArtifactId().startsWith("jmh-"))) {
+                jars.add(artifact.getFile().getAbsolutePath());
             }
         }
-        return String.join(File.pathSeparator, entries);
+        return jars;
     }
 
     /**
@@ -496,8 +548,12 @@ abstract class BenchmarkMojo extends AbstractMojo {
     }
 
     /** The build's failure naming what regressed. */
-    private static MojoFailureException regression(Outcome outcome, Path report) {
-        List<String> failures = outcome.failures();
+    static MojoFailureException regression(Outcome outcome, Path report) {
+        return regression(outcome.failures(), report);
+    }
+
+    /** The build's failure naming {@code failures}, the first {@link #SHOWN} of them. */
+    static MojoFailureException regression(List<String> failures, Path report) {
         return new MojoFailureException("performance regression: " + failures.size() + " subsection"
                 + (failures.size() == 1 ? "" : "s") + ": " + String.join("; ", failures.subList(0,
                         Math.min(SHOWN, failures.size()))) + (failures.size() > SHOWN ? "; ... "

@@ -47,7 +47,11 @@ class PluginIT {
     }
 
     private static Path copy(Path sample) throws IOException {
-        Path copy = work.resolve(sample.getFileName().toString());
+        return copy(sample, sample.getFileName().toString());
+    }
+
+    private static Path copy(Path sample, String name) throws IOException {
+        Path copy = work.resolve(name);
         try (Stream<Path> files = Files.walk(sample)) {
             for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = copy.resolve(sample.relativize(file).toString());
@@ -304,5 +308,61 @@ class PluginIT {
         } finally {
             Files.writeString(pom, original);
         }
+    }
+
+    @Test
+    @Order(12)
+    void thePullRequestGoalBuildsTheMergeBaseAndFailsOnlyASlowerCommit() throws Exception {
+        Path repo = copy(Path.of(System.getProperty("sample.dir", "src/it/sample")), "pull-request");
+        git(repo, "init", "-q");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", "base");
+        Path bench = repo.resolve("src/main/java/org/example/SampleBench.java");
+        String code = Files.readString(bench);
+        // A commit that makes one code path 15 % slower.
+        Files.writeString(bench, code.replace("getProperty(\"sample.slow.pct\", \"0\")", "getProperty(\"sample.slow.pct\", \"15\")")
+                .replace("getProperty(\"sample.slow.only\", \"\")", "getProperty(\"sample.slow.only\", \"mix\")"));
+        git(repo, "commit", "-q", "-am", "mix does 15 % more steps");
+
+        Build slower = mvnIn(repo, java.util.Map.of(), "perf-regression:ab", "-Dperf.baseline=HEAD~1", "-Dperf.budget=60");
+        assertNotEquals(0, slower.exitCode(), slower.log());
+        assertTrue(slower.log().contains("building the baseline") && slower.log().contains("(the merge base of HEAD~1 and HEAD)"),
+                slower.log());
+        String failure = slower.log().lines().filter(l -> l.contains("performance regression:")).findFirst().orElse("");
+        assertTrue(failure.contains("SampleBench.mix") && !failure.contains("SampleBench.divide"), slower.log());
+        Path comment = repo.resolve("target/perf-regression/ab/comment.md");
+        assertTrue(Files.readString(comment).contains("SampleBench.mix"), "the pull request's comment names it");
+        assertTrue(Files.readString(repo.resolve("target/surefire-reports/TEST-perf-regression.xml")).contains("<failure"),
+                "JUnit where CI looks");
+        assertEquals(1, git(repo, "worktree", "list").lines().count(), "the baseline's worktree is removed");
+
+        Files.writeString(repo.resolve("NOTES.md"), "nothing that runs\n");
+        git(repo, "add", "NOTES.md");
+        git(repo, "commit", "-q", "-m", "an unchanged commit");
+        Path summary = work.resolve("step-summary.md");
+        Build unchanged = mvnIn(repo, java.util.Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "perf-regression:ab",
+                "-Dperf.baseline=HEAD~1", "-Dperf.budget=60");
+        assertEquals(0, unchanged.exitCode(), unchanged.log());
+        assertTrue(Files.isRegularFile(comment) && Files.readString(summary).contains("SampleBench"),
+                "the comment, and the job summary under GitHub Actions");
+
+        Build unknown = mvnIn(repo, java.util.Map.of(), "perf-regression:ab", "-Dperf.baseline=no-such-branch");
+        assertNotEquals(0, unknown.exitCode(), unknown.log());
+        assertTrue(unknown.log().contains("perf.baseline=no-such-branch: no such commit here"), unknown.log());
+        Build neither = mvnIn(repo, java.util.Map.of(), "perf-regression:ab");
+        assertNotEquals(0, neither.exitCode(), neither.log());
+        assertTrue(neither.log().contains("-Dperf.baseline=<git ref>") && neither.log().contains("-Dperf.baselineJar"),
+                neither.log());
+    }
+
+    /** {@code git args} in {@code repo}, as a user with a name; its output. */
+    private static String git(Path repo, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.name=Perf Test",
+                "-c", "user.email=perf@example.org", "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "git " + String.join(" ", args) + ": " + output);
+        return output;
     }
 }

@@ -20,10 +20,18 @@ import org.perfregression.input.Sidecar;
  */
 public record AbFolder(Path dir) {
 
-    /** A side's samples, PerformanceData. */
+    /** A side's samples, PerformanceData, when it measured one benchmark mode. */
     public Path samples(String side) {
         return dir.resolve(side + ".json");
     }
+
+    /** A side's samples of one benchmark mode ({@code avgt}, {@code thrpt}, ...), when it measured several. */
+    public Path samples(String side, String mode) {
+        return dir.resolve(side + "-" + mode + ".json");
+    }
+
+    /** JMH's benchmark modes, by their short names: the files a run may write. */
+    private static final List<String> MODES = List.of("thrpt", "avgt", "sample", "ss");
 
     /** A side's JMH log: the host's and every fork's output. */
     public Path log(String side) {
@@ -41,6 +49,10 @@ public record AbFolder(Path dir) {
         for (String side : List.of(AbSide.BASELINE, AbSide.CURRENT)) {
             files.add(samples(side));
             files.add(Sidecar.pathFor(samples(side)));
+            for (String mode : MODES) {
+                files.add(samples(side, mode));
+                files.add(Sidecar.pathFor(samples(side, mode)));
+            }
             files.add(log(side));
         }
         return files;

@@ -33,8 +33,16 @@ public final class AbMeasurement {
     private final Map<String, Map<Integer, List<JmhResult>>> forks = new LinkedHashMap<>();
     private final Map<String, Map<Integer, List<MeasuredFork>>> layout = new LinkedHashMap<>();
 
-    AbMeasurement(List<JmhCombination> combinations) {
+    private final List<String> unmatched;
+
+    AbMeasurement(List<JmhCombination> combinations, List<String> unmatched) {
         this.combinations = List.copyOf(combinations);
+        this.unmatched = List.copyOf(unmatched);
+    }
+
+    /** What one side had and the other did not, one line per side; empty unless measured with common ones only. */
+    public List<String> unmatched() {
+        return unmatched;
     }
 
     public List<JmhCombination> combinations() {
@@ -55,24 +63,35 @@ public final class AbMeasurement {
     }
 
     /**
-     * One side's samples: section {@code Class.method}, subsection its parameters, every fork's
-     * samples one after another, with their layout.
-     *
-     * @throws InvalidInputException when its benchmarks report different units
+     * The benchmark modes measured, in JMH's order: each is a dataset of its own, with its unit and
+     * direction (throughput is better higher, times lower).
      */
-    public Dataset side(String side, String source) {
+    public List<String> modes() {
+        return combinations.stream().map(JmhCombination::mode).distinct().toList();
+    }
+
+    /**
+     * One side's samples of one benchmark mode: section {@code Class.method}, subsection its
+     * parameters, every fork's samples one after another, with their layout.
+     *
+     * @throws InvalidInputException when benchmarks of the mode report different units
+     */
+    public Dataset side(String side, String mode, String source) {
         List<JmhResult> merged = new ArrayList<>();
         Map<SubsectionKey, List<MeasuredFork>> forkLayout = new LinkedHashMap<>();
         JmhMapping mapping = MAPPING.withQualifiedWhereNeeded(combinations.stream().map(JmhCombination::benchmark).toList());
         String unit = null;
         for (Map.Entry<Integer, List<JmhResult>> e : forks.getOrDefault(side, Map.of()).entrySet()) {
+            if (!combinations.get(e.getKey()).mode().equals(mode)) {
+                continue;
+            }
             JmhResult first = e.getValue().get(0);
             List<double[]> samples = e.getValue().stream().map(f -> f.samples().get(0)).toList();
             JmhResult all = new JmhResult(first.benchmark(), first.mode(), first.params(), first.unit(), samples,
                     Map.of(), Map.of(), first.run());
             if (unit != null && !unit.equals(first.unit())) {
                 throw new InvalidInputException(side + " side: " + all.describe() + " is in " + first.unit()
-                        + ", other benchmarks in " + unit + "; select one unit with a regex or -tu");
+                        + ", other " + mode + " benchmarks in " + unit + "; select one unit with a regex or -tu");
             }
             unit = first.unit();
             merged.add(all);

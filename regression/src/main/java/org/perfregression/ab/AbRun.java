@@ -43,6 +43,7 @@ public final class AbRun {
     private final AbFolder folder;
     private final long seed;
     private final MachineLoad load = MachineLoad.ofThisMachine();
+    private final boolean commonOnly;
 
     /**
      * @param jmhArgs JMH's command line for both sides (benchmark regex, {@code -p}, {@code -wi}, ...)
@@ -52,6 +53,12 @@ public final class AbRun {
      */
     public AbRun(AbSide baseline, AbSide current, List<String> jmhArgs, Integer fixedPasses, Duration budget,
             AbFolder folder, long seed) {
+        this(baseline, current, jmhArgs, fixedPasses, budget, folder, seed, false);
+    }
+
+    private AbRun(AbSide baseline, AbSide current, List<String> jmhArgs, Integer fixedPasses, Duration budget,
+            AbFolder folder, long seed, boolean commonOnly) {
+        this.commonOnly = commonOnly;
         this.baseline = baseline;
         this.current = current;
         this.userArgs = List.copyOf(jmhArgs);
@@ -60,6 +67,15 @@ public final class AbRun {
         this.budget = budget;
         this.folder = folder;
         this.seed = seed;
+    }
+
+    /**
+     * This run measuring only the combinations both sides have, where a side that lacks some is
+     * otherwise an error: a pull request that adds or removes a benchmark is still compared on the
+     * rest, and {@link AbMeasurement#unmatched} names what was left out.
+     */
+    public AbRun withCommonOnly(boolean commonOnly) {
+        return new AbRun(baseline, current, userArgs, fixedPasses, budget, folder, seed, commonOnly);
     }
 
     /**
@@ -122,13 +138,22 @@ public final class AbRun {
 
     private AbMeasurement measure(SideHost b, SideHost c, PrintStream terminal) throws IOException {
         Path forks = Files.createDirectories(folder.forks());
-        List<JmhCombination> combinations = b.list();
-        requireSame(combinations, c.list());
+        List<JmhCombination> baselineList = b.list();
+        List<JmhCombination> currentList = c.list();
+        List<String> unmatched = new ArrayList<>();
+        if (commonOnly) {
+            unmatched.addAll(onlyIn("only in the baseline, not compared", baselineList, currentList));
+            unmatched.addAll(onlyIn("only in the current side, not compared", currentList, baselineList));
+            unmatched.forEach(terminal::println);
+        } else {
+            requireSame(baselineList, currentList);
+        }
+        List<JmhCombination> combinations = baselineList.stream().filter(currentList::contains).toList();
         if (combinations.isEmpty()) {
             throw new InvalidInputException("no benchmark matches " + (userArgs.isEmpty() ? "(no regex given)"
-                    : String.join(" ", userArgs)) + " in " + baseline.jar());
+                    : String.join(" ", userArgs)) + " in " + baseline.where());
         }
-        AbMeasurement measurement = new AbMeasurement(combinations);
+        AbMeasurement measurement = new AbMeasurement(combinations, unmatched);
         Random random = new Random(seed);
         int passes = fixedPasses != null ? fixedPasses : MIN_PASSES;
         terminal.printf("A/B: %d combinations x 2 sides, %s, interleaved in random order (seed %d); JMH's logs in %s%n",
@@ -155,7 +180,8 @@ public final class AbRun {
                             : "";
                     terminal.printf("[%d/%d] pass %d/%d  %-8s %s  %s elapsed%s%n", done, total, pass, passes,
                             side.side().label(), combinations.get(index).describe(), clock(elapsed), left);
-                    fork(side, index, pass, forks.resolve(side.side().label() + "-" + pass + "-" + index + ".json"),
+                    int hostIndex = (side == b ? baselineList : currentList).indexOf(combinations.get(index));
+                    fork(side, index, hostIndex, pass, forks.resolve(side.side().label() + "-" + pass + "-" + index + ".json"),
                             measurement);
                 }
             }
@@ -177,10 +203,15 @@ public final class AbRun {
         return passes;
     }
 
-    private void fork(SideHost side, int index, int pass, Path file, AbMeasurement measurement) throws IOException {
+    /**
+     * Runs one fork of combination {@code index} of the measurement, which is {@code hostIndex} of
+     * the side's own list.
+     */
+    private void fork(SideHost side, int index, int hostIndex, int pass, Path file, AbMeasurement measurement)
+            throws IOException {
         long started = System.currentTimeMillis();
         load.otherSinceLast();
-        String failure = side.fork(index, file);
+        String failure = side.fork(hostIndex, file);
         double other = load.otherSinceLast();
         JmhCombination combination = measurement.combinations().get(index);
         if (failure != null) {
@@ -217,7 +248,7 @@ public final class AbRun {
                             : " (" + s.option("jvm-args") + " " + String.join(" ", s.jvmArgs()) + ")"));
         }
         return new InvalidInputException("benchmark " + combination.describe() + " [" + combination.mode()
-                + "] failed on the " + s.label() + " side (" + s.jar() + "): "
+                + "] failed on the " + s.label() + " side (" + s.where() + "): "
                 + (jvmError != null ? failure + ": " + jvmError : failure)
                 + " (JMH's log: " + folder.log(s.label()) + ")");
     }
@@ -235,6 +266,13 @@ public final class AbRun {
                     + differences("only in the current", onlyCurrent)
                     + " (select the common ones with a regex or -p)");
         }
+    }
+
+    /** What {@code side} has and {@code other} lacks, as one line, or nothing. */
+    private static List<String> onlyIn(String where, List<JmhCombination> side, List<JmhCombination> other) {
+        Set<JmhCombination> only = new LinkedHashSet<>(side);
+        other.forEach(only::remove);
+        return only.isEmpty() ? List.of() : List.of(differences(where, only));
     }
 
     private static String differences(String where, Set<JmhCombination> set) {

@@ -1,5 +1,6 @@
 package org.perfregression.ab;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,16 +16,17 @@ import java.util.jar.JarFile;
 import org.perfregression.data.InvalidInputException;
 
 /**
- * One side of an A/B run: a runnable JMH benchmarks jar, the JVM that runs it and the arguments its
- * forks get.
+ * One side of an A/B run: what it runs (a runnable JMH benchmarks jar, or a module's class path: its
+ * compiled benchmarks, JMH and its dependencies), the JVM that runs it and the arguments its forks get.
  *
  * @param label {@code baseline} or {@code current}
- * @param jar the benchmarks jar
+ * @param classPath the benchmarks jar alone, or a module's class path
  * @param java the {@code java} executable
  * @param jvmArgs arguments for every fork of this side, before the benchmark's own
- * @param commit the commit the jar was built from, read by {@link #checked}; null when it does not say
+ * @param commit the commit the side was built from: given, or read from the jar by {@link #checked};
+ *     null when nothing says
  */
-public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, String commit) {
+public record AbSide(String label, List<Path> classPath, Path java, List<String> jvmArgs, String commit) {
 
     /** The label of the reference side. */
     public static final String BASELINE = "baseline";
@@ -36,12 +38,29 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
             "Build-Revision", "Implementation-Build", "Revision");
 
     public AbSide {
+        classPath = List.copyOf(classPath);
         jvmArgs = List.copyOf(jvmArgs);
     }
 
-    /** A side not yet {@link #checked}. */
+    /** A side of a runnable benchmarks jar, not yet {@link #checked}. */
     public AbSide(String label, Path jar, Path java, List<String> jvmArgs) {
-        this(label, jar, java, jvmArgs, null);
+        this(label, List.of(jar), java, jvmArgs, null);
+    }
+
+    /** Whether the side is one jar ({@code --<side>-jar}) rather than a class path ({@code --<side>-classpath}). */
+    private boolean isJar() {
+        return classPath.size() == 1 && !Files.isDirectory(classPath.get(0));
+    }
+
+    /** The class path as one string, as {@code java -cp} takes it. */
+    public String classPathString() {
+        return String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
+    }
+
+    /** What the side runs, in a message: its jar, or the first entry of its class path and how many follow. */
+    public String where() {
+        return isJar() ? classPath.get(0).toString() : classPath.get(0) + " (a class path of " + classPath.size()
+                + " entries)";
     }
 
     /** The command-line option that sets {@code what} of this side, e.g. {@code --current-jvm-args}. */
@@ -50,32 +69,48 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
     }
 
     /**
-     * This side with its jar checked and its commit read, in one opening of the jar.
+     * This side with its jar (or class path) checked and its commit read, in one opening of each jar.
+     * Class path entries that do not exist are left out, as {@code java} does (a module without tests
+     * has no test classes folder).
      *
-     * @throws InvalidInputException naming the option when the jar or the JVM is missing
+     * @throws InvalidInputException naming the option when the jar, the benchmark list or the JVM is missing
      */
     public AbSide checked() {
-        String jarOption = option("jar");
+        String option = option(isJar() ? "jar" : "classpath");
         String javaOption = option("java");
-        if (!Files.isRegularFile(jar)) {
-            throw new InvalidInputException(jarOption + " " + jar + ": no such file");
+        if (isJar() && !Files.isRegularFile(classPath.get(0))) {
+            throw new InvalidInputException(option + " " + classPath.get(0) + ": no such file");
         }
-        String builtFrom;
-        try (JarFile file = new JarFile(jar.toFile())) {
-            if (file.getEntry("META-INF/BenchmarkList") == null) {
-                throw new InvalidInputException(jarOption + " " + jar + ": not a JMH benchmarks jar (it has no "
-                        + "META-INF/BenchmarkList; build it with JMH's annotation processor, e.g. the shade plugin)");
+        List<Path> existing = classPath.stream().filter(Files::exists).toList();
+        boolean listed = false;
+        String builtFrom = commit;
+        for (Path entry : existing) {
+            if (Files.isDirectory(entry)) {
+                listed |= Files.isRegularFile(entry.resolve(BENCHMARK_LIST));
+                continue;
             }
-            builtFrom = commitOf(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(jarOption + " " + jar + ": not a readable jar (" + e.getMessage() + ")");
+            try (JarFile file = new JarFile(entry.toFile())) {
+                listed |= file.getEntry(BENCHMARK_LIST) != null;
+                if (builtFrom == null && (isJar() || file.getEntry(BENCHMARK_LIST) != null)) {
+                    builtFrom = commitOf(file);
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException(option + " " + entry + ": not a readable jar (" + e.getMessage() + ")");
+            }
+        }
+        if (!listed) {
+            throw new InvalidInputException(option + " " + where() + ": not JMH benchmarks (no " + BENCHMARK_LIST
+                    + "; build them with JMH's annotation processor" + (isJar() ? ", e.g. the shade plugin)" : ")"));
         }
         if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
             throw new InvalidInputException(javaOption + " " + java + ": not an executable java"
                     + (Files.isDirectory(java) ? " (a folder; give its bin/java)" : ""));
         }
-        return new AbSide(label, jar, java, jvmArgs, builtFrom);
+        return new AbSide(label, existing, java, jvmArgs, builtFrom);
     }
+
+    /** Where JMH's annotation processor lists a build's benchmarks. */
+    private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
 
     /** The commit {@code file} was built from, from its manifest or a {@code git.properties}; null when it does not say. */
     private static String commitOf(JarFile file) throws IOException {
@@ -105,7 +140,10 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
 
     /** What the reports say about this side, e.g. {@code baseline: old.jar (commit 1a2b3c4), JVM 17.0.15, args -Dx}. */
     public String describe(String jvmVersion) {
-        return label + ": " + jar + (commit == null ? "" : " (commit " + commit + ")")
+        // A module's class path at a commit is named by the commit: its folders are a temporary worktree's.
+        String what = !isJar() && commit != null ? "commit " + commit + " (a class path of " + classPath.size()
+                + " entries)" : where() + (commit == null ? "" : " (commit " + commit + ")");
+        return label + ": " + what
                 + ", JVM " + (jvmVersion == null ? java.toString() : jvmVersion + " (" + java + ")")
                 + (jvmArgs.isEmpty() ? "" : ", args " + String.join(" ", jvmArgs));
     }
@@ -114,7 +152,11 @@ public record AbSide(String label, Path jar, Path java, List<String> jvmArgs, St
     public Map<String, Object> toMap(String jvmVersion) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("side", label);
-        map.put("jar", jar.toString());
+        if (isJar()) {
+            map.put("jar", classPath.get(0).toString());
+        } else {
+            map.put("class_path", classPath.stream().map(Path::toString).toList());
+        }
         map.put("commit", commit);
         map.put("java", java.toString());
         map.put("jvm_version", jvmVersion);

@@ -69,8 +69,8 @@ final class SideHost implements AutoCloseable {
         if (Boolean.getBoolean(IGNORE_LOCK)) {
             command.add("-D" + IGNORE_LOCK + "=true");
         }
-        command.addAll(List.of("-cp", hostClasses + File.pathSeparator + side.jar(), ForkHost.class.getName(),
-                "--log", log.toString(), "--fork-classpath", side.jar().toString()));
+        command.addAll(List.of("-cp", hostClasses + File.pathSeparator + side.classPathString(),
+                ForkHost.class.getName(), "--log", log.toString(), "--fork-classpath", side.classPathString()));
         for (String arg : side.jvmArgs()) {
             command.addAll(List.of("--jvm-arg", arg));
         }
@@ -170,14 +170,14 @@ final class SideHost implements AutoCloseable {
             if (line.startsWith(ForkHost.PREFIX)) {
                 String[] answer = line.substring(ForkHost.PREFIX.length()).split("\t");
                 if (answer[0].equals("error")) {
-                    throw new InvalidInputException(side.label() + " side (" + side.jar() + "): "
+                    throw new InvalidInputException(side.label() + " side (" + side.where() + "): "
                             + (answer.length > 1 ? answer[1] : "error"));
                 }
                 return answer;
             }
         }
         // The reason is in the message (the log's last line): no log to point to.
-        throw new InvalidInputException(side.label() + " side (" + side.jar() + "): " + stopped());
+        throw new InvalidInputException(side.label() + " side (" + side.where() + "): " + stopped());
     }
 
     /**
@@ -231,7 +231,7 @@ final class SideHost implements AutoCloseable {
     }
 
     private InvalidInputException failure(String what) {
-        return new InvalidInputException(side.label() + " side (" + side.jar() + "): " + what + " (log: " + log + ")");
+        return new InvalidInputException(side.label() + " side (" + side.where() + "): " + what + " (log: " + log + ")");
     }
 
     /** The last line of the log, where a JVM that could not start says why. */

@@ -1,5 +1,6 @@
 package org.perfregression.cli;
 
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -59,13 +60,35 @@ public final class AbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--baseline-jar", required = true, paramLabel = "JAR",
+    @Option(names = "--baseline-jar", paramLabel = "JAR",
             description = "The reference build: a runnable JMH benchmarks jar (e.g. built from the base branch).")
     Path baselineJar;
 
-    @Option(names = "--current-jar", required = true, paramLabel = "JAR",
+    @Option(names = "--current-jar", paramLabel = "JAR",
             description = "The build under test; may be the same jar as the baseline.")
     Path currentJar;
+
+    @Option(names = "--baseline-classpath", paramLabel = "CLASSPATH",
+            description = "Instead of --baseline-jar: a module's class path (its compiled benchmarks with JMH's "
+                    + "benchmark list, JMH, its dependencies), entries separated as java -cp takes them.")
+    String baselineClasspath;
+
+    @Option(names = "--current-classpath", paramLabel = "CLASSPATH",
+            description = "Instead of --current-jar: the module's class path under test.")
+    String currentClasspath;
+
+    @Option(names = "--baseline-commit", paramLabel = "SHA",
+            description = "The commit the baseline was built from, for the reports (default: the jar's manifest).")
+    String baselineCommit;
+
+    @Option(names = "--current-commit", paramLabel = "SHA",
+            description = "The commit the current side was built from, for the reports.")
+    String currentCommit;
+
+    @Option(names = "--common-only",
+            description = "Measure the benchmark combinations both sides have and name the others, instead of "
+                    + "refusing sides that differ (a change that adds or removes a benchmark).")
+    boolean commonOnly;
 
     @Option(names = "--baseline-jvm-args", paramLabel = "ARGS",
             description = "JVM arguments for every baseline fork, separated by spaces, before the benchmark's own.")
@@ -122,49 +145,79 @@ public final class AbCommand implements Callable<Integer> {
         Path dir = resultsDir != null ? resultsDir
                 : Path.of("ab-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         AbFolder folder = new AbFolder(dir);
-        ReportTargets targets = ReportTargets.of(formats, null).protecting(baselineJar, currentJar)
-                .protecting(folder.files().toArray(new Path[0]));
         Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
-        AbSide baseline = new AbSide(AbSide.BASELINE, baselineJar, baselineJava != null ? baselineJava : thisJava,
-                split(baselineJvmArgs)).checked();
-        AbSide current = new AbSide(AbSide.CURRENT, currentJar, currentJava != null ? currentJava : thisJava,
-                split(currentJvmArgs)).checked();
+        AbSide baseline = side(AbSide.BASELINE, baselineJar, baselineClasspath, baselineCommit,
+                baselineJava != null ? baselineJava : thisJava, baselineJvmArgs).checked();
+        AbSide current = side(AbSide.CURRENT, currentJar, currentClasspath, currentCommit,
+                currentJava != null ? currentJava : thisJava, currentJvmArgs).checked();
+        ReportTargets targets = ReportTargets.of(formats, null)
+                .protecting(baseline.classPath().toArray(new Path[0]))
+                .protecting(current.classPath().toArray(new Path[0]))
+                .protecting(folder.files().toArray(new Path[0]));
         List<String> jmh = new ArrayList<>(jmhArgs);
         Integer passes = passes(jmh);
         long seed = System.nanoTime();
         PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        AbMeasurement measurement = new AbRun(baseline, current, jmh, passes, budget, folder, seed).run(terminal);
-        Path baselineFile = folder.samples(baseline.label());
-        Path currentFile = folder.samples(current.label());
-        Dataset b = measurement.side(baseline.label(), baselineFile.toString());
-        Dataset c = measurement.side(current.label(), currentFile.toString());
+        AbMeasurement measurement = new AbRun(baseline, current, jmh, passes, budget, folder, seed)
+                .withCommonOnly(commonOnly).run(terminal);
         String bDescription = baseline.describe(measurement.jvmVersion(baseline.label()));
         String cDescription = current.describe(measurement.jvmVersion(current.label()));
-        AbMeasurement.write(b, baselineFile, sidecarExtra(baseline, measurement, seed));
-        AbMeasurement.write(c, currentFile, sidecarExtra(current, measurement, seed));
-        if (b.unit() != null && c.unit() != null && !b.unit().equals(c.unit())) {
-            throw new InvalidInputException("the baseline side measures in " + b.unit() + ", the current side in "
-                    + c.unit() + ": the benchmarks' @OutputTimeUnit or @BenchmarkMode differ; pass -tu / -bm to both");
-        }
         List<String> notes = new ArrayList<>();
         notes.add("A/B on one machine, interleaved fork by fork: " + bDescription + " | " + cDescription);
-        notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate --interleaved -b "
-                + baselineFile + " -c " + currentFile + ")");
+        notes.addAll(measurement.unmatched());
+        List<BenchmarkPair> pairs = new ArrayList<>();
+        Map<String, Dataset> currents = new LinkedHashMap<>();
+        List<String> modes = measurement.modes();
+        for (String mode : modes) {
+            // One mode keeps the names of before; several are a dataset each, with its own unit and direction.
+            boolean single = modes.size() == 1;
+            String benchmark = single ? AB_BENCHMARK : AB_BENCHMARK + "-" + mode;
+            Path baselineFile = single ? folder.samples(baseline.label()) : folder.samples(baseline.label(), mode);
+            Path currentFile = single ? folder.samples(current.label()) : folder.samples(current.label(), mode);
+            Dataset b = measurement.side(baseline.label(), mode, baselineFile.toString());
+            Dataset c = measurement.side(current.label(), mode, currentFile.toString());
+            AbMeasurement.write(b, baselineFile, sidecarExtra(baseline, measurement, seed));
+            AbMeasurement.write(c, currentFile, sidecarExtra(current, measurement, seed));
+            if (b.unit() != null && c.unit() != null && !b.unit().equals(c.unit())) {
+                throw new InvalidInputException("the baseline side measures " + mode + " in " + b.unit()
+                        + ", the current side in " + c.unit() + ": the benchmarks' @OutputTimeUnit differs; pass -tu to both");
+            }
+            notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate "
+                    + "--interleaved -b " + baselineFile + " -c " + currentFile + ")");
+            pairs.add(new BenchmarkPair(benchmark, named(b, bDescription), named(c, cDescription),
+                    Direction.ofUnit(b.unit()), List.of()));
+            currents.put(benchmark, c);
+        }
         ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
                 .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
                 .withThresholds(gateRule.thresholds())
                 .withGate(gateRule.gate() ? gateRule.check(Direction.LOWER_IS_BETTER) : null).withInterleaved(true)
-                .compare(List.of(new BenchmarkPair(AB_BENCHMARK, named(b, bDescription), named(c, cDescription),
-                        Direction.ofUnit(b.unit()), List.of())), notes, List.of());
+                .compare(pairs, notes, List.of());
         terminal.println();
         targets.writeAll(suite, spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv());
         // After the verdict: the current side as a run of its own, named as the reports name it.
-        String recorded = history.record(java.util.Map.of(AB_BENCHMARK, c), currentFile.toString());
+        String recorded = history.record(currents, folder.dir().toString());
         if (recorded != null) {
             spec.commandLine().getOut().println(recorded);
         }
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** One side from its jar or its class path (exactly one of them), not yet checked. */
+    private static AbSide side(String label, Path jar, String classPath, String commit, Path java, String jvmArgs) {
+        String jarOption = "--" + label + "-jar";
+        String classPathOption = "--" + label + "-classpath";
+        if ((jar == null) == (classPath == null)) {
+            throw new InvalidInputException("give the " + label + " side as " + jarOption + " JAR or as "
+                    + classPathOption + " CLASSPATH" + (jar != null ? ", not both" : ""));
+        }
+        List<Path> entries = jar != null ? List.of(jar) : Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(e -> !e.isBlank()).map(Path::of).toList();
+        if (entries.isEmpty()) {
+            throw new InvalidInputException(classPathOption + ": empty");
+        }
+        return new AbSide(label, entries, java, split(jvmArgs), commit == null || commit.isBlank() ? null : commit);
     }
 
     /** The benchmark an A/B comparison reports and records its data under. */
