@@ -66,6 +66,10 @@ public final class AbMojo extends BenchmarkMojo {
                     + "(built at its merge base with HEAD, e.g. origin/main) or -Dperf.baselineJar=PATH (a prebuilt "
                     + "benchmarks jar)"));
         }
+        if (!fromRef && !baselineJar.isFile()) {
+            throw new MojoFailureException("-Dperf.baselineJar=" + baselineJar + ": no such file (a runnable JMH "
+                    + "benchmarks jar, e.g. the shade plugin's, built from the code to compare with)");
+        }
         Path dir = abDir();
         int exit;
         try (MeasurementLock lock = measurementLock()) {
