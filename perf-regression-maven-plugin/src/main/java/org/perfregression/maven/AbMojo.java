@@ -177,17 +177,12 @@ public final class AbMojo extends BenchmarkMojo {
             case 0 -> getLog().info("perf-regression: no regression; the pull request's comment is " + commentFile
                     + ", every report in " + abDir());
             case 1 -> {
-                List<String> failures = new ArrayList<>();
                 Path run = abDir().resolve("run");
-                try (var files = Files.list(run)) {
-                    // One pair of files per benchmark mode: baseline.json, or baseline-avgt.json and the others.
-                    for (Path baselineFile : files.filter(f -> f.getFileName().toString().matches("baseline(-\\w+)?\\.json"))
-                            .sorted().toList()) {
-                        Path currentFile = run.resolve(baselineFile.getFileName().toString().replace("baseline", "current"));
-                        // Named by mode ("avgt org.example.Bench.run ..."), not by the samples' file.
-                        comparison().withInterleaved(true).run(baselineFile, currentFile).failures()
-                                .forEach(f -> failures.add(f.replaceFirst("^baseline-", "")));
-                    }
+                List<String> failures;
+                try {
+                    // Both sides' folders, a data set per benchmark method and mode, as ab judged them.
+                    failures = comparison().withInterleaved(true).run(run.resolve("baseline"), run.resolve("current"))
+                            .failures();
                 } catch (IOException | RuntimeException e) {
                     throw new MojoFailureException("performance regression: see the verdict table above, " + html
                             + " and the comment " + commentFile);

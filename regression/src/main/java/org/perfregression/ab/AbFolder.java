@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.perfregression.data.AtomicFolder;
 import org.perfregression.data.InvalidInputException;
-import org.perfregression.input.Sidecar;
 
 /**
- * The results folder of one A/B run, the one owner of its file names: each side's samples
- * ({@code baseline.json}, {@code current.json}) with their sidecars, each side's JMH log
+ * The results folder of one A/B run, the one owner of its file names: each side's samples as a
+ * folder of PerformanceData files, one per benchmark method and mode as the main job writes them
+ * ({@code baseline/get.json}, {@code current/get-thrpt.json}) with their sidecars, each side's JMH log
  * ({@code jmh-baseline.log}, ...), and the single forks' results while they are merged
  * ({@code forks/}).
  *
@@ -20,18 +20,15 @@ import org.perfregression.input.Sidecar;
  */
 public record AbFolder(Path dir) {
 
-    /** A side's samples, PerformanceData, when it measured one benchmark mode. */
+    /** A side's samples: a folder of PerformanceData files, one per data set, as {@code compare} reads folders. */
     public Path samples(String side) {
-        return dir.resolve(side + ".json");
+        return dir.resolve(side);
     }
 
-    /** A side's samples of one benchmark mode ({@code avgt}, {@code thrpt}, ...), when it measured several. */
-    public Path samples(String side, String mode) {
-        return dir.resolve(side + "-" + mode + ".json");
+    /** A side's samples of one data set (a benchmark method in one mode, {@code BenchmarkName#dataset}). */
+    public Path samples(String side, String dataset) {
+        return samples(side).resolve(dataset + ".json");
     }
-
-    /** JMH's benchmark modes, by their short names: the files a run may write. */
-    private static final List<String> MODES = List.of("thrpt", "avgt", "sample", "ss");
 
     /** A side's JMH log: the host's and every fork's output. */
     public Path log(String side) {
@@ -43,16 +40,11 @@ public record AbFolder(Path dir) {
         return dir.resolve("forks");
     }
 
-    /** Every file the run reads back or leaves behind: no report may replace one of them. */
+    /** Every file and folder the run reads back or leaves behind: no report may replace or land in one of them. */
     public List<Path> files() {
         List<Path> files = new ArrayList<>();
         for (String side : List.of(AbSide.BASELINE, AbSide.CURRENT)) {
             files.add(samples(side));
-            files.add(Sidecar.pathFor(samples(side)));
-            for (String mode : MODES) {
-                files.add(samples(side, mode));
-                files.add(Sidecar.pathFor(samples(side, mode)));
-            }
             files.add(log(side));
         }
         return files;

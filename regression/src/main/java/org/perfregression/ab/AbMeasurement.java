@@ -15,6 +15,7 @@ import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
 import org.perfregression.input.Dataset;
 import org.perfregression.input.Sidecar;
+import org.perfregression.jmh.BenchmarkName;
 import org.perfregression.jmh.JmhMapping;
 import org.perfregression.jmh.JmhResult;
 import org.perfregression.jmh.fork.JmhCombination;
@@ -63,26 +64,28 @@ public final class AbMeasurement {
     }
 
     /**
-     * The benchmark modes measured, in JMH's order: each is a dataset of its own, with its unit and
-     * direction (throughput is better higher, times lower).
+     * The data sets measured, in JMH's order: one per benchmark method and mode, named as the main
+     * job names them ({@link BenchmarkName#dataset}: {@code get}, {@code get-thrpt}), each with its own
+     * unit and direction and, side by side, its own shift.
      */
-    public List<String> modes() {
-        return combinations.stream().map(JmhCombination::mode).distinct().toList();
+    public List<String> datasets() {
+        return combinations.stream().map(c -> BenchmarkName.dataset(c.benchmark(), c.mode())).distinct().toList();
     }
 
     /**
-     * One side's samples of one benchmark mode: section {@code Class.method}, subsection its
-     * parameters, every fork's samples one after another, with their layout.
+     * One side's samples of one data set: section {@code Class.method}, subsection its parameters,
+     * every fork's samples one after another, with their layout.
      *
-     * @throws InvalidInputException when benchmarks of the mode report different units
+     * @throws InvalidInputException when the data set's benchmarks report different units
      */
-    public Dataset side(String side, String mode, String source) {
+    public Dataset side(String side, String dataset, String source) {
         List<JmhResult> merged = new ArrayList<>();
         Map<SubsectionKey, List<MeasuredFork>> forkLayout = new LinkedHashMap<>();
         JmhMapping mapping = MAPPING.withQualifiedWhereNeeded(combinations.stream().map(JmhCombination::benchmark).toList());
         String unit = null;
         for (Map.Entry<Integer, List<JmhResult>> e : forks.getOrDefault(side, Map.of()).entrySet()) {
-            if (!combinations.get(e.getKey()).mode().equals(mode)) {
+            JmhCombination combination = combinations.get(e.getKey());
+            if (!BenchmarkName.dataset(combination.benchmark(), combination.mode()).equals(dataset)) {
                 continue;
             }
             JmhResult first = e.getValue().get(0);
@@ -91,7 +94,7 @@ public final class AbMeasurement {
                     Map.of(), Map.of(), first.run());
             if (unit != null && !unit.equals(first.unit())) {
                 throw new InvalidInputException(side + " side: " + all.describe() + " is in " + first.unit()
-                        + ", other " + mode + " benchmarks in " + unit + "; select one unit with a regex or -tu");
+                        + ", other benchmarks of " + dataset + " in " + unit + "; select one unit with a regex or -tu");
             }
             unit = first.unit();
             merged.add(all);
@@ -121,6 +124,7 @@ public final class AbMeasurement {
      * {@code extra}), each atomically; an existing file is never replaced.
      */
     public static void write(Dataset side, Path file, Map<String, Object> extra) throws IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
         side.data().toJsonFile(file, AtomicFiles.WriteMode.CREATE_NEW);
         new Sidecar(side.unit(), side.platform(), side.forks()).write(Sidecar.pathFor(file), extra,
                 AtomicFiles.WriteMode.CREATE_NEW);

@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ab --baseline-jar b.jar --current-jar b.jar --current-java /opt/jdk-25/bin/java -f 4",
             "",
             "Both sides' samples (PerformanceData with fork sidecars) stay in the results folder; re-analyse them with",
-            "  compare --rule gate --interleaved -b DIR/baseline.json -c DIR/current.json",
+            "  compare --rule gate --interleaved -b DIR/baseline -c DIR/current",
             "", ExitCode.HELP})
 public final class AbCommand implements Callable<Integer> {
 
@@ -150,9 +150,10 @@ public final class AbCommand implements Callable<Integer> {
                 baselineJava != null ? baselineJava : thisJava, baselineJvmArgs).checked();
         AbSide current = side(AbSide.CURRENT, currentJar, currentClasspath, currentCommit,
                 currentJava != null ? currentJava : thisJava, currentJvmArgs).checked();
+        // The sides' jars, not their class path folders: a report may well go to the working folder.
         ReportTargets targets = ReportTargets.of(formats, null)
-                .protecting(baseline.classPath().toArray(new Path[0]))
-                .protecting(current.classPath().toArray(new Path[0]))
+                .protecting(baseline.classPath().stream().filter(java.nio.file.Files::isRegularFile).toArray(Path[]::new))
+                .protecting(current.classPath().stream().filter(java.nio.file.Files::isRegularFile).toArray(Path[]::new))
                 .protecting(folder.files().toArray(new Path[0]));
         List<String> jmh = new ArrayList<>(jmhArgs);
         Integer passes = passes(jmh);
@@ -168,27 +169,27 @@ public final class AbCommand implements Callable<Integer> {
         notes.addAll(measurement.unmatched());
         List<BenchmarkPair> pairs = new ArrayList<>();
         Map<String, Dataset> currents = new LinkedHashMap<>();
-        List<String> modes = measurement.modes();
-        for (String mode : modes) {
-            // One mode keeps the names of before; several are a dataset each, with its own unit and direction.
-            boolean single = modes.size() == 1;
-            String benchmark = single ? AB_BENCHMARK : AB_BENCHMARK + "-" + mode;
-            Path baselineFile = single ? folder.samples(baseline.label()) : folder.samples(baseline.label(), mode);
-            Path currentFile = single ? folder.samples(current.label()) : folder.samples(current.label(), mode);
-            Dataset b = measurement.side(baseline.label(), mode, baselineFile.toString());
-            Dataset c = measurement.side(current.label(), mode, currentFile.toString());
+        for (String dataset : measurement.datasets()) {
+            // A data set per benchmark method and mode, as the main job writes them: each its own unit,
+            // direction and, side by side, its own shift.
+            Path baselineFile = folder.samples(baseline.label(), dataset);
+            Path currentFile = folder.samples(current.label(), dataset);
+            Dataset b = measurement.side(baseline.label(), dataset, baselineFile.toString());
+            Dataset c = measurement.side(current.label(), dataset, currentFile.toString());
             AbMeasurement.write(b, baselineFile, sidecarExtra(baseline, measurement, seed));
             AbMeasurement.write(c, currentFile, sidecarExtra(current, measurement, seed));
             if (b.unit() != null && c.unit() != null && !b.unit().equals(c.unit())) {
-                throw new InvalidInputException("the baseline side measures " + mode + " in " + b.unit()
+                throw new InvalidInputException("the baseline side measures " + dataset + " in " + b.unit()
                         + ", the current side in " + c.unit() + ": the benchmarks' @OutputTimeUnit differs; pass -tu to both");
             }
-            notes.add("samples: " + baselineFile + " and " + currentFile + " (re-analyse: compare --rule gate "
-                    + "--interleaved -b " + baselineFile + " -c " + currentFile + ")");
-            pairs.add(new BenchmarkPair(benchmark, named(b, bDescription), named(c, cDescription),
+            pairs.add(new BenchmarkPair(dataset, named(b, bDescription), named(c, cDescription),
                     Direction.ofUnit(b.unit()), List.of()));
-            currents.put(benchmark, c);
+            currents.put(dataset, c);
         }
+        Path baselineDir = folder.samples(baseline.label());
+        Path currentDir = folder.samples(current.label());
+        notes.add("samples: " + baselineDir + " and " + currentDir + " (re-analyse: compare --rule gate --interleaved -b "
+                + baselineDir + " -c " + currentDir + ")");
         ReportSuite suite = SuiteComparison.of(ruleOptions.check().withLenient(true)).withMinDelta(ruleOptions.minDelta())
                 .withAcceptances(gateRule.acceptances(), java.time.LocalDate.now())
                 .withThresholds(gateRule.thresholds())
@@ -219,9 +220,6 @@ public final class AbCommand implements Callable<Integer> {
         }
         return new AbSide(label, entries, java, split(jvmArgs), commit == null || commit.isBlank() ? null : commit);
     }
-
-    /** The benchmark an A/B comparison reports and records its data under. */
-    static final String AB_BENCHMARK = "ab";
 
     /** The side as the reports name it: its jar, commit, JVM and arguments rather than the samples' file. */
     private static Dataset named(Dataset side, String description) {

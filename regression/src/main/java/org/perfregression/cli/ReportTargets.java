@@ -22,7 +22,7 @@ import org.perfregression.report.ReportSuite;
  * its samples). The GitHub job summary is held to the same rule.
  *
  * @param targets the reports, in the order written
- * @param protectedFiles files no report, and no job summary, may write to
+ * @param protectedFiles files no report, and no job summary, may write to, and folders none may write into
  */
 public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFiles) {
 
@@ -49,8 +49,9 @@ public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFile
         }
         for (ReportTarget target : targets) {
             for (Path file : protectedFiles) {
-                if (target.file() != null && InputFiles.sameFile(target.file(), file)) {
-                    throw new IllegalArgumentException("--format " + spec(target) + ": that is " + file
+                if (target.file() != null && (InputFiles.sameFile(target.file(), file) || inside(target.file(), file))) {
+                    throw new IllegalArgumentException("--format " + spec(target) + ": that is "
+                            + (inside(target.file(), file) ? "in " : "") + file
                             + ", which this run reads or writes; refusing to overwrite it with a report");
                 }
             }
@@ -76,7 +77,17 @@ public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFile
         return new ReportTargets(targets, List.of());
     }
 
-    /** These reports, refused if any would write to one of {@code files} (null entries are ignored). */
+    /** Whether {@code file} lies in {@code folder} (which need not exist yet). */
+    private static boolean inside(Path file, Path folder) {
+        Path f = file.toAbsolutePath().normalize();
+        Path d = folder.toAbsolutePath().normalize();
+        return !f.equals(d) && f.startsWith(d);
+    }
+
+    /**
+     * These reports, refused if any would write to one of {@code files} or into one of them that is
+     * a folder (null entries are ignored).
+     */
     public ReportTargets protecting(Path... files) {
         List<Path> all = new ArrayList<>(protectedFiles);
         Arrays.stream(files).filter(Objects::nonNull).forEach(all::add);
@@ -110,7 +121,7 @@ public record ReportTargets(List<ReportTarget> targets, List<Path> protectedFile
 
     /** Appends the Markdown report to the job summary at {@code file}, unless that is a protected file. */
     private void jobSummary(ReportSuite suite, Path file, PrintWriter err) {
-        String problem = protectedFiles.stream().filter(p -> InputFiles.sameFile(file, p)).findFirst()
+        String problem = protectedFiles.stream().filter(p -> InputFiles.sameFile(file, p) || inside(file, p)).findFirst()
                 .map(p -> "that is " + p + ", which this run reads or writes").orElse(null);
         if (problem == null) {
             try {

@@ -123,16 +123,16 @@ class AbCommandIT {
         assertTrue(run.output.contains("history: recorded run 1 of c0ffee"), run.output);
         try (org.perfregression.history.HistoryStore store = org.perfregression.history.HistoryStore.open(
                 work.resolve("ab-history.db").toString())) {
-            assertEquals(java.util.Set.of("ab"), store.subsections(1).stream().map(s -> s.benchmark())
+            assertEquals(java.util.Set.of("sum"), store.subsections(1).stream().map(s -> s.benchmark())
                     .collect(java.util.stream.Collectors.toSet()));
             assertEquals(3, store.subsections(1).get(0).forks().size(), "the current side's three forks");
         }
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertEquals(2, report.get("summary").get("regressions").asInt(), report.toString());
         // Time and allocation: a suite of two benchmark entries.
-        JsonNode time = report.get("benchmarks").get("ab");
+        JsonNode time = report.get("benchmarks").get("sum"); // a data set per benchmark method, as the main job's
         assertTrue(time != null && time.get("current").asText().contains("args -Dtiny.repeat=8"), report.toString());
-        JsonNode sidecar = JSON.readTree(dir.resolve("current.meta.json").toFile());
+        JsonNode sidecar = JSON.readTree(dir.resolve("current/sum.meta.json").toFile());
         assertEquals("us/op", sidecar.get("unit").asText());
         assertEquals(3, sidecar.get("forks").get("Bench.sum").get("size=2000").size(), sidecar.toString());
         // Every fork records its allocation (JMH's GC profiler), and the report gates it exactly.
@@ -141,10 +141,10 @@ class AbCommandIT {
         report.get("benchmarks").fieldNames().forEachRemaining(names::add);
         assertTrue(names.stream().anyMatch(n -> n.endsWith(".alloc")
                 && report.get("benchmarks").get(n).get("unit").asText().equals("B/op")), names.toString());
-        assertTrue(Files.isRegularFile(dir.resolve("baseline.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("baseline/sum.json")));
         assertFalse(Files.exists(dir.resolve("forks")), "fork files are merged into the side files");
-        Run again = perfRegression("compare", "--rule", "gate", "--interleaved", "-b", dir.resolve("baseline.json").toString(),
-                "-c", dir.resolve("current.json").toString(), "--format", "json=" + dir.resolve("again.json"));
+        Run again = perfRegression("compare", "--rule", "gate", "--interleaved", "-b", dir.resolve("baseline").toString(),
+                "-c", dir.resolve("current").toString(), "--format", "json=" + dir.resolve("again.json"));
         assertEquals(1, again.exit, "compare re-analyses both sides' files as ab did: " + again.output);
         assertEquals(report.get("summary").get("regressions").asInt(),
                 JSON.readTree(dir.resolve("again.json").toFile()).get("summary").get("regressions").asInt());
@@ -245,11 +245,12 @@ class AbCommandIT {
     @Test
     void aReportIsNeverWrittenOverTheRunsOwnSamples() throws Exception {
         Path dir = work.resolve("own");
-        for (String target : List.of("baseline.json", "current.meta.json", "jmh-current.log")) {
+        for (String target : List.of("baseline/sum.json", "current/sum.meta.json", "jmh-current.log")) {
             Run run = ab("--baseline-jar", twoSizes.toString(), "--current-jar", twoSizes.toString(),
                     "--results-dir", dir.toString(), "--format", "json=" + dir.resolve(target), "Bench.sum", "-f", "2");
             assertEquals(2, run.exit, run.output);
-            assertTrue(run.lastLine().contains("json=" + dir.resolve(target) + ": that is " + dir.resolve(target)
+            String protectedPath = target.contains("/") ? "in " + dir.resolve(target).getParent() : "" + dir.resolve(target);
+            assertTrue(run.lastLine().contains("json=" + dir.resolve(target) + ": that is " + protectedPath
                     + ", which this run reads or writes"), run.lastLine());
             assertFalse(Files.exists(dir), "refused before anything is measured or created");
         }
