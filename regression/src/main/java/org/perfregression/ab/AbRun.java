@@ -255,16 +255,12 @@ public final class AbRun {
 
     /** Both sides must measure the same things: the gate pairs them one by one. */
     private void requireSame(List<JmhCombination> b, List<JmhCombination> c) {
-        Set<JmhCombination> onlyBaseline = new LinkedHashSet<>(b);
-        c.forEach(onlyBaseline::remove);
-        Set<JmhCombination> onlyCurrent = new LinkedHashSet<>(c);
-        b.forEach(onlyCurrent::remove);
-        if (!onlyBaseline.isEmpty() || !onlyCurrent.isEmpty()) {
+        List<String> differences = new ArrayList<>(onlyIn("only in the baseline", b, c));
+        differences.addAll(onlyIn("only in the current", c, b));
+        if (!differences.isEmpty()) {
             throw new InvalidInputException("the two sides do not have the same benchmarks and parameters: "
-                    + differences("only in the baseline", onlyBaseline)
-                    + (onlyBaseline.isEmpty() || onlyCurrent.isEmpty() ? "" : "; ")
-                    + differences("only in the current", onlyCurrent)
-                    + " (select the common ones with a regex or -p)");
+                    + String.join("; ", differences) + " (select the common ones with a regex or -p, or measure "
+                    + "only those with --common-only)");
         }
     }
 
