@@ -176,21 +176,11 @@ public final class AbMojo extends BenchmarkMojo {
         switch (exit) {
             case 0 -> getLog().info("perf-regression: no regression; the pull request's comment is " + commentFile
                     + ", every report in " + abDir());
-            case 1 -> {
-                Path run = abDir().resolve("run");
-                List<String> failures;
-                try {
-                    // Both sides' folders, a data set per benchmark method and mode, as ab judged them.
-                    failures = comparison().withInterleaved(true).run(run.resolve("baseline"), run.resolve("current"))
-                            .failures();
-                } catch (IOException | RuntimeException e) {
-                    throw new MojoFailureException("performance regression: see the verdict table above, " + html
-                            + " and the comment " + commentFile);
-                }
-                throw regression(failures, html);
-            }
+            // Both sides' folders, a data set per benchmark method and mode, as ab judged them.
+            case 1 -> throw regression(comparison().withInterleaved(true), abDir().resolve("run/baseline"),
+                    abDir().resolve("run/current"), html);
             default -> throw new MojoExecutionException("perf-regression:ab could not compare: "
-                    + lastLine.replaceFirst("^.*?: error: ", ""));
+                    + withoutPrefix(lastLine));
         }
     }
 }

@@ -516,22 +516,15 @@ abstract class BenchmarkMojo extends AbstractMojo {
         switch (exit) {
             case 0 -> getLog().info("perf-regression: reports in " + outputDirectory + " (report.md, .xml, .html; the "
                     + "run's samples and report.json in " + runDir() + ")");
-            case 1 -> {
-                Outcome outcome;
-                try {
-                    outcome = comparison().withMeasuredOnly(true).run(baselineDir(), runDir());
-                } catch (IOException | RuntimeException e) {
-                    throw new MojoFailureException("performance regression: see the verdict table above and " + html);
-                }
-                throw regression(outcome, html);
-            }
+            case 1 -> throw regression(comparison().withMeasuredOnly(true), baselineDir(), runDir(), html);
             case 3 -> throw new MojoFailureException("not comparable with the baselines in " + baselineDir() + ": "
                     + withoutPrefix(lastLine));
             default -> throw new MojoExecutionException("the benchmarks could not be gated: " + withoutPrefix(lastLine));
         }
     }
 
-    private static String withoutPrefix(String error) {
+    /** A front end's error line without the command's prefix ({@code ab: error: ...}). */
+    static String withoutPrefix(String error) {
         return error.replaceFirst("^.*?: error: ", "");
     }
 
@@ -550,6 +543,18 @@ abstract class BenchmarkMojo extends AbstractMojo {
     /** The build's failure naming what regressed. */
     static MojoFailureException regression(Outcome outcome, Path report) {
         return regression(outcome.failures(), report);
+    }
+
+    /**
+     * The build's failure after a run that regressed, naming what did from the typed outcome of the
+     * same comparison on the run's files (no report is parsed back); the reports when they cannot be read.
+     */
+    static MojoFailureException regression(Comparison comparison, Path baseline, Path current, Path report) {
+        try {
+            return regression(comparison.run(baseline, current), report);
+        } catch (IOException | RuntimeException e) {
+            return new MojoFailureException("performance regression: see the verdict table above and " + report);
+        }
     }
 
     /** The build's failure naming {@code failures}, the first {@link #SHOWN} of them. */
