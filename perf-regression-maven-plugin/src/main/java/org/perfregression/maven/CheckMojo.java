@@ -43,7 +43,8 @@ public final class CheckMojo extends BenchmarkMojo {
                 throw new MojoFailureException("-Dperf.baselineSource=history needs the history to judge against: "
                         + "-Dperf.history=FILE (a SQLite file, created when missing) or a jdbc:postgresql:// URL");
             }
-            int exit = mainJob(java.util.List.of("--history", history, "--baseline", "history"));
+            int exit = mainJob(java.util.List.of("--history", history, "--movement-runs", String.valueOf(movementRuns),
+                    "--baseline", "history"));
             if (exit == 1) {
                 // The verdicts were against recorded runs, which the module's ground truth cannot word again.
                 throw new MojoFailureException("performance regression against the history " + history + ": see the "
@@ -65,7 +66,7 @@ public final class CheckMojo extends BenchmarkMojo {
             return;
         }
         outcome(mainJob(history == null || history.isBlank() ? java.util.List.of()
-                : java.util.List.of("--history", history)));
+                : java.util.List.of("--history", history, "--movement-runs", String.valueOf(movementRuns))));
     }
 
     /**
@@ -76,4 +77,13 @@ public final class CheckMojo extends BenchmarkMojo {
      */
     @Parameter(property = "perf.history")
     String history;
+
+    /**
+     * With {@link #history}: each subsection is also judged against how far its level moved between
+     * this machine's last N recorded runs (since its last change point), beyond its forks' noise, so
+     * that a subsection whose forks fall into slow states for minutes at a time does not fail
+     * unchanged builds (docs/gate.md); at least 3 runs of it, 0 for off.
+     */
+    @Parameter(property = "perf.movementRuns", defaultValue = "10")
+    int movementRuns;
 }

@@ -246,6 +246,8 @@ class PluginIT {
         assertNotEquals(0, slower.exitCode(), slower.log());
         assertTrue(slower.log().contains("baselines: the history") && slower.log().contains(
                 "performance regression against the history"), slower.log());
+        // Measured into the same folder as the first, it is a run of its own (it was once taken for the first).
+        assertTrue(slower.log().contains("history: recorded run 2 of c0ffee"), slower.log());
         Build typo = mvn("verify", "-Dperf.baselineSource=yesterday");
         assertNotEquals(0, typo.exitCode(), typo.log());
         assertTrue(typo.log().contains("-Dperf.baselineSource=yesterday: expected gt or history"), typo.log());

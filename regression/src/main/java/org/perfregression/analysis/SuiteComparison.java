@@ -22,6 +22,7 @@ import org.perfregression.gate.GateOutcome;
 import org.perfregression.gate.GateResult;
 import org.perfregression.gate.MachinePhase;
 import org.perfregression.gate.RunEffect;
+import org.perfregression.gate.RunMovement;
 import org.perfregression.input.Dataset;
 import org.perfregression.report.ReportInput;
 import org.perfregression.report.ReportSuite;
@@ -39,6 +40,8 @@ import org.perfregression.report.ReportSuite;
  * <li>one run effect estimated over every benchmark's changes (the machine moved all of them about
  *     alike) and each benchmark's move against the rest of the suite ({@link org.perfregression.gate.BenchmarkMove}),
  *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
+ * <li>with {@link #withRecordedRuns recorded runs}, each subsection's movement between them
+ *     ({@link RunMovement}), against which it is judged where it exceeds the run's own spread;
  * <li>the first test per subsection;
  * <li>flags re-measured: by a {@link Remeasure} step when there is one (the largest changes relative
  *     to their MDC first, at most {@link #withConfirmMax}), else by the confirmation forks the current
@@ -63,11 +66,13 @@ public final class SuiteComparison {
     private final List<Acceptance> acceptances;
     private final List<Threshold> thresholds;
     private final LocalDate today;
+    private final List<Map<String, Dataset>> recordedRuns;
     private final AllocationCheck allocation = AllocationCheck.withDefaults();
 
     private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
             double minDelta, Remeasure remeasure, int confirmMax, List<Acceptance> acceptances, LocalDate today,
-            List<Threshold> thresholds) {
+            List<Threshold> thresholds, List<Map<String, Dataset>> recordedRuns) {
+        this.recordedRuns = List.copyOf(recordedRuns);
         this.thresholds = List.copyOf(thresholds);
         this.acceptances = List.copyOf(acceptances);
         this.today = today;
@@ -82,19 +87,19 @@ public final class SuiteComparison {
 
     /** The seed rule {@code seed} alone (its direction is each pair's). */
     public static SuiteComparison of(RegressionCheck seed) {
-        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null, List.of());
+        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null, List.of(), List.of());
     }
 
     /** Decides with the fork-aware {@code gate} (its direction is each pair's); null for the seed rule alone. */
     public SuiteComparison withGate(GateCheck gate) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /** Whether both sides were measured interleaved on one machine ({@code ab}): no run effect, side by side. */
     public SuiteComparison withInterleaved(boolean interleaved) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /**
@@ -103,7 +108,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withMeasuredOnly(boolean measuredOnly) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /** Whether only what the current side measured is compared ({@link #withMeasuredOnly}). */
@@ -114,13 +119,13 @@ public final class SuiteComparison {
     /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
     public SuiteComparison withMinDelta(double minDelta) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /** Re-measures at most {@code max} of the first test's flags with {@code remeasure}; null for none. */
     public SuiteComparison withRemeasure(Remeasure remeasure, int max) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max, acceptances, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withThresholds(List<Threshold> thresholds) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
-                today, thresholds);
+                today, thresholds, recordedRuns);
     }
 
     /** A minimum change of its own for the benchmarks whose name {@code pattern} finds. */
@@ -172,12 +177,23 @@ public final class SuiteComparison {
     }
 
     /**
+     * Judges each subsection against its own movement from run to run, estimated from {@code runs}:
+     * earlier runs of the same suite on this machine (a history), each a map from benchmark to its
+     * data with its fork layout ({@link RunMovement}). Fewer than {@link RunMovement#MIN_RUNS} runs
+     * of a subsection leave it judged as before.
+     */
+    public SuiteComparison withRecordedRuns(List<Map<String, Dataset>> runs) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
+                today, thresholds, runs);
+    }
+
+    /**
      * Regressions that {@code accepted} names are reported but fail nothing until their acceptance
      * expires, judged on {@code today} (the gate's verdicts, time and allocation alike).
      */
     public SuiteComparison withAcceptances(List<Acceptance> accepted, LocalDate today) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, accepted, today,
-                thresholds);
+                thresholds, recordedRuns);
     }
 
     /**
@@ -204,7 +220,8 @@ public final class SuiteComparison {
             baselines.add(baseline);
             currents.add(current);
         }
-        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines);
+        List<String> allNotes = new ArrayList<>(notes);
+        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines, allNotes);
         List<ReportInput> inputs = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             BenchmarkPair pair = pairs.get(i);
@@ -217,7 +234,7 @@ public final class SuiteComparison {
                 inputs.add(allocation);
             }
         }
-        return new ReportSuite(inputs, withAcceptanceNotes(inputs, notes), missing);
+        return new ReportSuite(inputs, withAcceptanceNotes(inputs, allNotes), missing);
     }
 
     /** {@code notes} and a line per accepted regression, and per regression whose acceptance has expired. */
@@ -294,7 +311,8 @@ public final class SuiteComparison {
     }
 
     /** The gate's steps on the whole suite (see the class comment). */
-    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData) throws IOException {
+    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes)
+            throws IOException {
         List<Map<SubsectionKey, ForkedSamples>> baselines = new ArrayList<>();
         List<Map<SubsectionKey, ForkedSamples>> currents = new ArrayList<>();
         List<List<double[]>> changes = new ArrayList<>();
@@ -322,6 +340,7 @@ public final class SuiteComparison {
             baselines.set(i, exponents.get(i).applyTo(baselines.get(i), pairs.get(i).direction()));
             currents.set(i, exponents.get(i).applyTo(currents.get(i), pairs.get(i).direction()));
         }
+        List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, notes);
         if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
             runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
@@ -338,7 +357,7 @@ public final class SuiteComparison {
         for (int i = 0; i < pairs.size(); i++) {
             GateCheck check = gate.with(pairs.get(i).direction()).withMinChangePct(minChangePct(pairs.get(i).benchmark()));
             check = interleaved ? check.sideBySide(baselines.get(i), currents.get(i))
-                    : check.withRunEffect(run).withBenchmarkMove(i, changes);
+                    : check.withRunEffect(run).withBenchmarkMove(i, changes).withMovement(movements.get(i));
             checks.add(check);
             first.add(check.compare(baselines.get(i), currents.get(i)));
         }
@@ -373,6 +392,45 @@ public final class SuiteComparison {
             decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
         }
         return decided;
+    }
+
+    /**
+     * Each benchmark's subsections' movement from run to run in the {@link #withRecordedRuns recorded
+     * runs}, their levels read as the comparison reads its sides' (the same calibration exponent; the
+     * machine's phases are left in, which only widens the estimate). Over the whole suite at once, so
+     * that each recorded run's shift is the suite's.
+     */
+    private List<Map<SubsectionKey, Double>> movements(List<BenchmarkPair> pairs, List<KernelCoefficient> exponents,
+            List<String> notes) {
+        List<Map<SuiteKey, double[]>> runs = new ArrayList<>();
+        for (Map<String, Dataset> recorded : recordedRuns) {
+            Map<SuiteKey, double[]> levels = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                BenchmarkPair pair = pairs.get(i);
+                Dataset d = recorded.get(pair.benchmark());
+                if (d == null || d.forks() == null || !java.util.Objects.equals(d.unit(), pair.current().unit())) {
+                    continue;
+                }
+                exponents.get(i).applyTo(forks(d, d.data(), false, pair.direction()), pair.direction()).forEach((key, f) ->
+                        levels.put(new SuiteKey(pair.benchmark(), key), f.levels(gate.gate().correctsDrift() && f.hasSpeeds())));
+            }
+            runs.add(levels);
+        }
+        Map<SuiteKey, Double> movement = RunMovement.estimate(runs);
+        if (!recordedRuns.isEmpty()) {
+            notes.add(RunMovement.describe(movement, recordedRuns.size()));
+        }
+        List<Map<SubsectionKey, Double>> byBenchmark = new ArrayList<>();
+        for (BenchmarkPair pair : pairs) {
+            Map<SubsectionKey, Double> own = new java.util.HashMap<>();
+            movement.forEach((key, v) -> {
+                if (key.benchmark().equals(pair.benchmark())) {
+                    own.put(key.key(), v);
+                }
+            });
+            byBenchmark.add(own);
+        }
+        return byBenchmark;
     }
 
     /** Each pair's fork layout of one side. */

@@ -69,6 +69,11 @@ public final class Comparison {
         return with(analysis.withAcceptances(accepted, today));
     }
 
+    /** Each subsection judged against its movement between earlier runs too ({@link SuiteComparison#withRecordedRuns}). */
+    public Comparison withRecordedRuns(List<Map<String, Dataset>> runs) {
+        return with(analysis.withRecordedRuns(runs));
+    }
+
     /** Median changes smaller than {@code minDelta}, in the data's unit, are no verdict. */
     public Comparison withMinDelta(double minDelta) {
         return with(analysis.withMinDelta(minDelta));

@@ -139,6 +139,10 @@ public final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         history.requireConsistent(null);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--movement-runs")) {
+            throw new InvalidInputException("--movement-runs is for the main job and compare: ab measures both sides "
+                    + "side by side, so nothing moved between them");
+        }
         history.prepare();
         gateRule.acceptances(); // a mistake in them is named before the measuring, not after
         gateRule.thresholds();

@@ -108,6 +108,9 @@ public final class CompareCommand implements Callable<Integer> {
                     err.println("warning: " + org.perfregression.data.Printable.of(w));
                     err.flush();
                 });
+        if (gateRule.gate() && history.db != null && java.nio.file.Files.isDirectory(current)) {
+            comparison = comparison.withRecordedRuns(history.recordedRuns(machineOf(current), current));
+        }
         Outcome outcome;
         if (fromHistory()) {
             Baselines baselines = historyBaselines();
@@ -149,12 +152,16 @@ public final class CompareCommand implements Callable<Integer> {
             throw new org.perfregression.data.InvalidInputException(current + ": -b history compares a folder of "
                     + "benchmark files with their sidecars (a results folder), not one file");
         }
-        String machine = BenchmarkFolder.complete(current, "current run").values().stream().findFirst()
-                .map(file -> org.perfregression.input.Sidecar.of(file).platform().id()).orElseThrow(() ->
-                        new org.perfregression.data.InvalidInputException(current + ": no benchmark files here"));
         try (HistoryStore store = HistoryStore.open(history.db)) {
-            return HistoryBaseline.load(store, machine, HistoryBaseline.DEFAULT_MAX_RUNS, current);
+            return HistoryBaseline.load(store, machineOf(current), HistoryBaseline.DEFAULT_MAX_RUNS, current);
         }
+    }
+
+    /** The machine a results folder's sidecars name: its runs in the history are that machine's. */
+    private static String machineOf(Path folder) {
+        return BenchmarkFolder.complete(folder, "current run").values().stream().findFirst()
+                .map(file -> org.perfregression.input.Sidecar.of(file).platform().id()).orElseThrow(() ->
+                        new org.perfregression.data.InvalidInputException(folder + ": no benchmark files here"));
     }
 
     /** {@code --direction}, or null to take it from the unit. */

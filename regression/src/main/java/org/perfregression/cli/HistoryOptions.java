@@ -19,17 +19,51 @@ public final class HistoryOptions {
     @Option(names = "--branch", paramLabel = "B", description = "With --history: its branch (default: as --commit).")
     String branch;
 
+    @Option(names = "--movement-runs", paramLabel = "N",
+            description = "With --history and the gate (the main job, compare): judge each subsection against how far "
+                    + "its level moved between this machine's last N recorded runs since its last change point, beyond "
+                    + "its forks' noise, where that exceeds the run's own spread (at least "
+                    + org.perfregression.gate.RunMovement.MIN_RUNS + " runs of it; 0: off; default: ${DEFAULT-VALUE}).")
+    int movementRuns = DEFAULT_MOVEMENT_RUNS;
+
+    /** Runs read for each subsection's movement: enough for a spread, few enough to follow the machine. */
+    static final int DEFAULT_MOVEMENT_RUNS = 10;
+
+    /**
+     * The recorded runs of {@code machine} each subsection's movement from run to run is estimated
+     * from (see {@code --movement-runs}); empty without a history, with {@code --movement-runs 0}, or
+     * before any run of that machine. Runs recorded from {@code judged} are left out.
+     */
+    java.util.List<java.util.Map<String, org.perfregression.input.Dataset>> recordedRuns(String machine, Path judged) {
+        requireMovementRuns();
+        if (db == null || movementRuns == 0) {
+            return java.util.List.of();
+        }
+        try (org.perfregression.history.HistoryStore store = org.perfregression.history.HistoryStore.open(db)) {
+            return org.perfregression.history.HistoryBaseline.recentRuns(store, machine, movementRuns, judged).stream()
+                    .map(org.perfregression.history.HistoryBaseline.RecentRun::datasets).toList();
+        }
+    }
+
     /**
      * Before anything is measured: the commit to record is known and the store opens (a foreign or
      * corrupt file, a newer schema fail here, not after a ten-minute run).
      */
     void prepare() {
+        requireMovementRuns();
         if (db != null) {
             org.perfregression.history.Revision revision = local && commit == null
                     ? org.perfregression.history.Revision.detect(Path.of("")) : RunRecorder.revision(commit, branch);
             commit = revision.commit() != null ? revision.commit() : UNKNOWN_COMMIT;
             branch = branch != null ? branch : revision.branch();
             org.perfregression.history.HistoryStore.open(db).close();
+        }
+    }
+
+    private void requireMovementRuns() {
+        if (movementRuns < 0) {
+            throw new org.perfregression.data.InvalidInputException("--movement-runs " + movementRuns
+                    + ": a number of runs, 0 for none");
         }
     }
 

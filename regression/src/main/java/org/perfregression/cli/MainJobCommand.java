@@ -329,7 +329,7 @@ public final class MainJobCommand implements Callable<Integer> {
             notes.add(String.format(Locale.ROOT, "busy machine: other processes used %.1f%% of the CPU during the run; "
                     + "verdicts may reflect them", otherCpu));
         }
-        int exit = compare(baselines, results, run, folder, notes, out);
+        int exit = compare(baselines, results, run, folder, notes, recordedRuns(platformName, folder, out), out);
         // After the verdict and its reports: a store that fails now cannot cost the run its verdict.
         String recorded = rolling && quick ? null : history.record(folder.dir(), platformName);
         if (recorded != null) {
@@ -437,7 +437,7 @@ public final class MainJobCommand implements Callable<Integer> {
     }
 
     private int compare(Baselines baselines, SuiteResults results, SuiteRun run, ResultsFolder folder,
-            List<String> machineNotes, PrintStream out) throws IOException {
+            List<String> machineNotes, List<Map<String, Dataset>> recordedRuns, PrintStream out) throws IOException {
         requireUnitAndMode(results, baselines);
         if (!spec.commandLine().getParseResult().hasMatchedOption("--min-delta") && "ns/op".equals(results.unit())) {
             CpuClock clock = CpuClock.ofThisMachine();
@@ -462,7 +462,8 @@ public final class MainJobCommand implements Callable<Integer> {
         SuiteComparison comparison = SuiteComparison.of(rule.check()).withMeasuredOnly(true).withMinDelta(rule.minDelta())
                 .withAcceptances(gateOptions.rule.acceptances(), java.time.LocalDate.now())
                 .withThresholds(gateOptions.rule.thresholds())
-                .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null);
+                .withGate(gateOptions.rule.gate() ? gateOptions.check(direction) : null)
+                .withRecordedRuns(recordedRuns);
         if (run != null && gateOptions.confirmForks > 0) {
             comparison = comparison.withRemeasure((flagged, witnesses) -> {
                 run.confirm(flagged, witnesses, gateOptions.confirmForks, out);
@@ -571,6 +572,22 @@ public final class MainJobCommand implements Callable<Integer> {
             };
         }
         return !groundTruthFits && !ci && !gtDirGiven && !platformGiven;
+    }
+
+    /**
+     * The history's recorded runs each subsection's movement is estimated from; after a measurement a
+     * store problem costs the run nothing but that estimate, so it is named and the run judged without.
+     */
+    private List<Map<String, Dataset>> recordedRuns(String platformName, ResultsFolder folder, PrintStream out) {
+        if (!gateOptions.rule.gate()) {
+            return List.of();
+        }
+        try {
+            return history.recordedRuns(platformName, folder.dir());
+        } catch (InvalidInputException | java.io.UncheckedIOException e) {
+            out.println("warning: the run-to-run movement was not read from " + history.db + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** This machine's baselines from the history (null before its first recorded run), saying which. */

@@ -34,9 +34,15 @@ import org.perfregression.stats.FalseDiscoveryRate;
  * @param firstTestDiscoveries whether the first test's flags must also pass a false discovery rate over
  *     all subsections (Benjamini-Hochberg at the significance): for comparisons that have no
  *     confirmation forks ({@link #sideBySide})
+ * @param movement each subsection's movement from run to run as earlier runs showed it
+ *     ({@link RunMovement}), added to its uncertainty where it exceeds the run's interaction; empty for none
  */
 public record GateCheck(ForkGate gate, Direction direction, double runTolerancePct, double benchmarkTolerancePct,
-        RunEffect run, BenchmarkMove move, boolean firstTestDiscoveries) {
+        RunEffect run, BenchmarkMove move, boolean firstTestDiscoveries, Map<SubsectionKey, Double> movement) {
+
+    public GateCheck {
+        movement = Map.copyOf(movement);
+    }
 
     /** Measured on the project's machine: see the README, "The gate". */
     public static final double DEFAULT_RUN_TOLERANCE_PCT = 15;
@@ -45,21 +51,21 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
     public static final int MIN_SUBSECTIONS_FOR_SHIFT = 20;
 
     public GateCheck(ForkGate gate, Direction direction) {
-        this(gate, direction, DEFAULT_RUN_TOLERANCE_PCT, BenchmarkMove.DEFAULT_TOLERANCE_PCT, null, null, false);
+        this(gate, direction, DEFAULT_RUN_TOLERANCE_PCT, BenchmarkMove.DEFAULT_TOLERANCE_PCT, null, null, false, Map.of());
     }
 
     public GateCheck withRunTolerancePct(double pct) {
         if (!(pct >= 0) || Double.isInfinite(pct)) {
             throw new IllegalArgumentException("the run tolerance must be a finite percentage >= 0, got " + pct);
         }
-        return new GateCheck(gate, direction, pct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
+        return new GateCheck(gate, direction, pct, benchmarkTolerancePct, run, move, firstTestDiscoveries, movement);
     }
 
     public GateCheck withBenchmarkTolerancePct(double pct) {
         if (!(pct >= 0) || Double.isInfinite(pct)) {
             throw new IllegalArgumentException("the benchmark tolerance must be a finite percentage >= 0, got " + pct);
         }
-        return new GateCheck(gate, direction, runTolerancePct, pct, run, move, firstTestDiscoveries);
+        return new GateCheck(gate, direction, runTolerancePct, pct, run, move, firstTestDiscoveries, movement);
     }
 
     /**
@@ -72,23 +78,39 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
      */
     public GateCheck withBenchmarkMove(int index, List<List<double[]>> changes) {
         return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run,
-                BenchmarkMove.estimate(index, changes, benchmarkTolerancePct), firstTestDiscoveries);
+                BenchmarkMove.estimate(index, changes, benchmarkTolerancePct), firstTestDiscoveries, movement);
+    }
+
+    /**
+     * Judges each subsection against its own movement from run to run, as earlier runs showed it
+     * ({@link RunMovement#estimate}), where that exceeds the run's interaction: a subsection whose
+     * level moves from run to run is not called changed for moving as it does.
+     */
+    public GateCheck withMovement(Map<SubsectionKey, Double> movement) {
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries,
+                movement);
+    }
+
+    /** The run effect {@code key} is judged against: {@code effect}, with the subsection's own movement where larger. */
+    RunEffect judged(SubsectionKey key, RunEffect effect) {
+        Double own = movement.get(key);
+        return own == null ? effect : effect.withInteractionAtLeast(own);
     }
 
     /** This check with the floor {@code pct} (the gate's minimum change) in place of its own, e.g. for one benchmark. */
     public GateCheck withMinChangePct(double pct) {
         return new GateCheck(gate.withMinChangePct(pct), direction, runTolerancePct, benchmarkTolerancePct, run, move,
-                firstTestDiscoveries);
+                firstTestDiscoveries, movement);
     }
 
     /** This check for data where {@code direction} is better. */
     public GateCheck with(Direction direction) {
-        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries, movement);
     }
 
     /** Judges subsections relative to {@code run}, e.g. the whole suite's when comparing one benchmark of it. */
     public GateCheck withRunEffect(RunEffect run) {
-        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries);
+        return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, run, move, firstTestDiscoveries, movement);
     }
 
     /** How many standard errors of the shift make a side-by-side suite's shift a change of the code. */
@@ -110,10 +132,10 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<double[]> changes = changes(baseline, current);
         double se = RunEffect.shiftStandardError(changes);
         if (Double.isNaN(se)) {
-            return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, RunEffect.NONE, null, true);
+            return new GateCheck(gate, direction, runTolerancePct, benchmarkTolerancePct, RunEffect.NONE, null, true, movement);
         }
         double tolerance = Math.max(gate.minChangePct(), ForkGate.pct(SIDE_BY_SIDE_SHIFT_Z * se));
-        return new GateCheck(gate, direction, tolerance, benchmarkTolerancePct, RunEffect.estimate(changes), null, true);
+        return new GateCheck(gate, direction, tolerance, benchmarkTolerancePct, RunEffect.estimate(changes), null, true, movement);
     }
 
     /**
@@ -145,7 +167,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         RunEffect judged = BenchmarkMove.judgedAgainst(move, effect);
         List<GateResult> results = new ArrayList<>();
         for (SubsectionKey key : keys) {
-            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, judged));
+            results.add(gate.test(key, baseline.get(key), current.get(key), prior, direction, judged(key, judged)));
         }
         double differsAt = gate.significance();
         if (firstTestDiscoveries) {
@@ -290,7 +312,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         for (GateResult r : first.results()) {
             ForkedSamples more = fresh.get(r.key());
             remeasured.add(r.flagged() && more != null
-                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction, first.judgedAgainst()) : r);
+                    ? gate.confirm(r, baseline.get(r.key()), more, first.prior(), direction,
+                            judged(r.key(), first.judgedAgainst())) : r);
         }
         return new GateOutcome(remeasured, first.prior(), gate, direction, true, first.run(), first.runTolerancePct(),
                 first.move());

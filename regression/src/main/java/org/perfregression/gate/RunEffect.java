@@ -38,6 +38,15 @@ public record RunEffect(double shift, double interactionVariance) {
         return new RunEffect(shift, Math.max(0, spread * spread - noise));
     }
 
+    /**
+     * This effect for one subsection whose own movement from run to run ({@link RunMovement}) is
+     * {@code variance}: the larger of the two, so that neither a wide run nor a restless subsection
+     * is judged too strictly.
+     */
+    public RunEffect withInteractionAtLeast(double variance) {
+        return variance > interactionVariance ? new RunEffect(shift, variance) : this;
+    }
+
     /** The interaction's standard deviation in %, for reports. */
     public double interactionSdPct() {
         return Math.sqrt(interactionVariance) * 100;

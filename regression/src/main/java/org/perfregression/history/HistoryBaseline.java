@@ -47,14 +47,47 @@ public final class HistoryBaseline {
      * when it is an earlier run analysed again): a run is never its own baseline.
      */
     public static Baselines load(HistoryStore store, String machine, int maxRuns, java.nio.file.Path judged) {
+        List<RecentRun> recent = recentRuns(store, machine, maxRuns, judged);
+        Map<String, Picked> picked = new LinkedHashMap<>();
+        for (RecentRun run : recent) {
+            run.datasets().forEach((benchmark, dataset) -> {
+                Picked into = picked.computeIfAbsent(benchmark, b -> new Picked(dataset));
+                dataset.data().keys().forEach(key -> into.add(key, dataset));
+            });
+        }
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        picked.forEach((benchmark, p) -> {
+            if (!p.isEmpty()) {
+                datasets.put(benchmark, p.dataset(store.name() + " (" + benchmark + ")"));
+            }
+        });
+        if (datasets.isEmpty()) {
+            return null;
+        }
+        double[] speeds = datasets.values().stream().flatMapToDouble(d -> Arrays.stream(d.forks().speeds())).toArray();
+        return new Baselines(describe(store, machine, recent.stream().map(RecentRun::id).toList()), datasets, null,
+                datasets.values().iterator().next().platform(), speeds.length == 0 ? null : MachineSpeed.of(speeds),
+                List.of(), null);
+    }
+
+    /** One recorded run as a baseline or a movement estimate reads it: its id and its benchmarks' data. */
+    public record RecentRun(long id, Map<String, Dataset> datasets) {
+    }
+
+    /**
+     * The recorded runs of {@code machine} that its baselines draw on, newest first, after bringing
+     * the change points up to date: each subsection from at most {@code maxRuns} runs since its last
+     * change point, each run's benchmarks cut to those subsections (forks whole, confirmation forks
+     * included; readers take the first measurement). Runs recorded from {@code judged} are left out.
+     */
+    public static List<RecentRun> recentRuns(HistoryStore store, String machine, int maxRuns, java.nio.file.Path judged) {
         if (maxRuns < 1) {
             throw new IllegalArgumentException("a baseline needs at least one run, got " + maxRuns);
         }
-        String own = judged == null ? null : RunRecorder.sourceOf(judged);
-        List<HistoryStore.StoredRun> runs = store.runsWithData(machine).stream()
-                .filter(r -> own == null || !own.equals(r.source())).toList();
+        java.util.function.Predicate<HistoryStore.StoredRun> own = judged == null ? r -> false : RunRecorder.runOf(judged);
+        List<HistoryStore.StoredRun> runs = store.runsWithData(machine).stream().filter(own.negate()).toList();
         if (runs.isEmpty()) {
-            return null;
+            return List.of();
         }
         Map<Long, HistoryStore.StoredRun> byId = new HashMap<>();
         runs.forEach(r -> byId.put(r.id(), r));
@@ -68,39 +101,49 @@ public final class HistoryBaseline {
         }
         // Newest first; a subsection takes its runs from these until it has maxRuns. Reading more
         // runs than maxRuns covers runs that measured part of the suite.
-        Map<String, Picked> picked = new LinkedHashMap<>();
-        List<Long> used = new ArrayList<>();
+        Map<HistoryStore.Series, Integer> taken = new HashMap<>();
+        Map<String, String> units = new HashMap<>();
+        List<RecentRun> recent = new ArrayList<>();
         for (HistoryStore.StoredRun run : runs.subList(0, Math.min(runs.size(), 4 * maxRuns))) {
-            boolean any = false;
+            Map<String, Dataset> cut = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset> entry : store.datasets(run.id()).entrySet()) {
                 Dataset dataset = entry.getValue();
-                Picked into = picked.computeIfAbsent(entry.getKey(), b -> new Picked(dataset));
-                if (dataset.forks() == null || !java.util.Objects.equals(dataset.unit(), into.first.unit())) {
+                // A benchmark's unit is its newest run's; runs in another unit measured something else.
+                if (dataset.forks() == null
+                        || !java.util.Objects.equals(units.computeIfAbsent(entry.getKey(), b -> dataset.unit()), dataset.unit())) {
                     continue;
                 }
+                java.util.Set<SubsectionKey> keys = new java.util.HashSet<>();
                 for (SubsectionKey key : dataset.data().keys()) {
-                    java.time.Instant since = lastChange.get(new HistoryStore.Series(machine, entry.getKey(), key));
-                    if (into.runs(key) < maxRuns && (since == null || !run.time().isBefore(since))) {
-                        any |= into.add(key, dataset);
+                    HistoryStore.Series series = new HistoryStore.Series(machine, entry.getKey(), key);
+                    java.time.Instant since = lastChange.get(series);
+                    if (taken.getOrDefault(series, 0) < maxRuns && (since == null || !run.time().isBefore(since))
+                            && hasFirstMeasurement(dataset, key)) {
+                        keys.add(key);
+                        taken.merge(series, 1, Integer::sum);
                     }
                 }
+                if (!keys.isEmpty()) {
+                    cut.put(entry.getKey(), new Dataset(dataset.data().select(keys::contains), dataset.unit(),
+                            dataset.platform(), dataset.source(), dataset.forks().select(keys::contains)));
+                }
             }
-            if (any) {
-                used.add(run.id());
+            if (!cut.isEmpty()) {
+                recent.add(new RecentRun(run.id(), cut));
             }
         }
-        Map<String, Dataset> datasets = new LinkedHashMap<>();
-        picked.forEach((benchmark, p) -> {
-            if (!p.isEmpty()) {
-                datasets.put(benchmark, p.dataset(store.name() + " (" + benchmark + ")"));
-            }
-        });
-        if (datasets.isEmpty()) {
-            return null;
+        return recent;
+    }
+
+    /** Whether {@code key} has forks of a first measurement in {@code dataset}, as its layout describes its samples. */
+    private static boolean hasFirstMeasurement(Dataset dataset, SubsectionKey key) {
+        List<MeasuredFork> layout = dataset.forks().forks().get(key);
+        int samples = dataset.data().samples(key).toArray().length;
+        if (layout == null || layout.stream().mapToInt(MeasuredFork::samples).sum() != samples) {
+            throw new InvalidInputException(dataset.source() + ": " + key + " has " + samples
+                    + " samples but its stored fork layout does not describe them");
         }
-        double[] speeds = datasets.values().stream().flatMapToDouble(d -> Arrays.stream(d.forks().speeds())).toArray();
-        return new Baselines(describe(store, machine, used), datasets, null, datasets.values().iterator().next().platform(),
-                speeds.length == 0 ? null : MachineSpeed.of(speeds), List.of(), null);
+        return layout.stream().anyMatch(f -> !f.confirmation());
     }
 
     private static String describe(HistoryStore store, String machine, List<Long> runIds) {
@@ -115,43 +158,28 @@ public final class HistoryBaseline {
         private final Dataset first;
         private final Map<SubsectionKey, List<double[]>> samples = new LinkedHashMap<>();
         private final Map<SubsectionKey, List<MeasuredFork>> forks = new LinkedHashMap<>();
-        private final Map<SubsectionKey, Integer> runs = new HashMap<>();
 
         Picked(Dataset first) {
             this.first = first;
-        }
-
-        int runs(SubsectionKey key) {
-            return runs.getOrDefault(key, 0);
         }
 
         boolean isEmpty() {
             return samples.isEmpty();
         }
 
-        /** Adds the first measurement's forks of {@code key} in {@code dataset}; false when it has none. */
-        boolean add(SubsectionKey key, Dataset dataset) {
+        /** Adds the first measurement's forks of {@code key} in {@code dataset} (its layout checked by {@link #recentRuns}). */
+        void add(SubsectionKey key, Dataset dataset) {
             List<MeasuredFork> layout = dataset.forks().forks().get(key);
             double[] all = dataset.data().samples(key).toArray();
-            if (layout == null || layout.stream().mapToInt(MeasuredFork::samples).sum() != all.length) {
-                throw new InvalidInputException(dataset.source() + ": " + key + " has " + all.length
-                        + " samples but its stored fork layout does not describe them");
-            }
-            boolean added = false;
             int at = 0;
             for (MeasuredFork fork : layout) {
                 if (!fork.confirmation()) {
                     double[] slice = Arrays.copyOfRange(all, at, at + fork.samples());
                     samples.computeIfAbsent(key, k -> new ArrayList<>()).add(slice);
                     forks.computeIfAbsent(key, k -> new ArrayList<>()).add(fork);
-                    added = true;
                 }
                 at += fork.samples();
             }
-            if (added) {
-                runs.merge(key, 1, Integer::sum);
-            }
-            return added;
         }
 
         Dataset dataset(String source) {

@@ -47,9 +47,42 @@ public final class RunRecorder {
         return of(datasets, sourceOf(folder), commit, branch, time, machine);
     }
 
-    /** How a run read from {@code folder} names its source: the folder's absolute path. */
+    /**
+     * How a run read from {@code folder} names its source: the folder's absolute path and, where its
+     * forks' start times are known, when its first fork started. The path alone is not a run: the
+     * Maven plugin measures every run of a module into the same folder, and with the path alone
+     * its second run was taken for the first and never recorded.
+     */
     public static String sourceOf(Path folder) {
-        return folder.toAbsolutePath().normalize().toString();
+        return source(folder.toAbsolutePath().normalize().toString(), firstForkStart(folder));
+    }
+
+    private static String source(String path, long firstForkStart) {
+        return firstForkStart > 0 ? path + "@" + Instant.ofEpochMilli(firstForkStart) : path;
+    }
+
+    /**
+     * Which stored runs are the run measured in {@code folder}: recorded under its
+     * {@link #sourceOf source}, or, as runs were before sources named their start, under its bare
+     * path at or after the folder's first fork started. The folder is read once.
+     */
+    public static java.util.function.Predicate<HistoryStore.StoredRun> runOf(Path folder) {
+        String path = folder.toAbsolutePath().normalize().toString();
+        long first = firstForkStart(folder);
+        String source = source(path, first);
+        return stored -> source.equals(stored.source()) || first > 0 && path.equals(stored.source())
+                && !stored.time().isBefore(Instant.ofEpochMilli(first));
+    }
+
+    /** The earliest start of a fork the folder's sidecars name, epoch milliseconds; 0 when none is known. */
+    private static long firstForkStart(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return 0;
+        }
+        return BenchmarkFolder.complete(folder, "results folder").values().stream()
+                .map(file -> org.perfregression.input.Sidecar.of(file).forks()).filter(java.util.Objects::nonNull)
+                .flatMap(layout -> layout.forks().values().stream()).flatMap(List::stream)
+                .mapToLong(org.perfregression.gate.MeasuredFork::startedMillis).filter(t -> t > 0).min().orElse(0);
     }
 
     /**
@@ -95,7 +128,7 @@ public final class RunRecorder {
         Revision revision = revision(commit, branch);
         try (HistoryStore store = HistoryStore.open(db)) {
             // A folder analysed again is the same run: recorded twice, it would weigh twice.
-            HistoryStore.StoredRun earlier = store.runs().stream().filter(r -> sourceOf(folder).equals(r.source()))
+            HistoryStore.StoredRun earlier = store.runs().stream().filter(runOf(folder))
                     .findFirst().orElse(null);
             if (earlier != null) {
                 return "history: " + folder + " is run " + earlier.id() + " of " + store.name() + " already; not "

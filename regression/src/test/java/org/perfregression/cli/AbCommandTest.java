@@ -68,5 +68,11 @@ class AbCommandTest {
         assertEquals(ExitCode.INVALID, exit);
         assertEquals(1, err2.toString().strip().lines().count(), err2.toString());
         assertTrue(err2.toString().contains("--baseline-jar " + dir.resolve("a.jar") + ": no such file"), err2.toString());
+        StringWriter err3 = new StringWriter();
+        cli.setErr(new PrintWriter(err3));
+        exit = cli.execute("ab", "--baseline-jar", dir.resolve("a.jar").toString(), "--current-jar",
+                dir.resolve("b.jar").toString(), "--movement-runs", "5");
+        assertEquals(ExitCode.INVALID, exit);
+        assertTrue(err3.toString().contains("--movement-runs is for the main job and compare"), err3.toString());
     }
 }

@@ -103,6 +103,59 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aSubsectionIsJudgedAgainstHowItMovedBetweenRecordedRuns() throws Exception {
+        String db = dir.resolve("movement.db").toString();
+        Path gt = results("gt", 100, 0, 1);
+        // config_0 moved from run to run by up to 40 % on unchanged code; the rest stayed within 1 %.
+        double[] moved = {1, 1.4, 1, 0.75, 1.3};
+        for (int i = 0; i < moved.length; i++) {
+            Cli r = run("history", "record", "--db", db, "--results", results("run" + i, i, 1, moved[i]).toString(),
+                    "--commit", "c" + i, "--time", "2026-11-01T1" + i + ":00:00Z");
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        Path current = results("current", 50, 1, 1.45);
+        java.util.function.Function<String, Cli> judge = runs -> run("compare", "-b", gt.toString(), "-c",
+                current.toString(), "--rule", "gate", "--history", db, "--commit", "c5", "--movement-runs", runs);
+        Cli alone = judge.apply("0");
+        assertEquals(1, alone.exitCode(), alone.out() + alone.err());
+        assertTrue(alone.out().contains("1 regression"), alone.out());
+        // The same run again (now recorded: never its own history), judged against config_0's movement.
+        Cli judged = judge.apply("10");
+        assertEquals(0, judged.exitCode(), judged.out() + judged.err());
+        assertTrue(judged.out().contains("run-to-run movement from 5 recorded runs: 12 subsections estimated"),
+                judged.out());
+        assertTrue(judged.out().contains("largest 28.6%: constructor rank_2.config_0"), judged.out());
+        assertTrue(judged.err().contains("already; not recorded again"), judged.err());
+        // Too few runs for an estimate: judged as before.
+        Cli two = judge.apply("2");
+        assertEquals(1, two.exitCode(), two.out() + two.err());
+        assertTrue(two.out().contains("no subsection in 3 of them"), two.out());
+        Cli negative = judge.apply("-1");
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--movement-runs -1: a number of runs, 0 for none"), negative.err());
+    }
+
+    @Test
+    void aFolderMeasuredAgainIsANewRun() throws Exception {
+        // The Maven plugin measures every run of a module into the same folder.
+        String db = dir.resolve("plugin.db").toString();
+        Path folder = dir.resolve("module/target/perf-regression/run");
+        ResultsFolders.write(folder, 1, 0, 1, 1_764_000_000_000L);
+        Cli first = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a1");
+        assertTrue(first.out().startsWith("history: recorded run 1 of a1"), first.out() + first.err());
+        Cli again = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a1");
+        assertTrue(again.out().contains("is run 1 of " + db + " already; not recorded again"), again.out() + again.err());
+        ResultsFolders.write(folder, 2, 0, 1, 1_764_000_900_000L);
+        Cli second = run("history", "record", "--db", db, "--results", folder.toString(), "--commit", "a2");
+        assertTrue(second.out().startsWith("history: recorded run 2 of a2"), second.out() + second.err());
+        // Judged again, the second run is not its own baseline; the first is.
+        Cli judged = run("compare", "-b", "history", "--history", db, "--commit", "a2", "-c", folder.toString(),
+                "--rule", "gate");
+        assertEquals(0, judged.exitCode(), judged.out() + judged.err());
+        assertTrue(judged.err().contains("(1 run of ") && judged.err().contains("#1)"), judged.err());
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws Exception {
         String db = dir.resolve("history.db").toString();
         Path folder = results("run", 1, 0, 1);

@@ -27,6 +27,11 @@ public final class ResultsFolders {
      * the first {@code slower} subsections {@code factor} slower.
      */
     public static Path write(Path folder, long seed, int slower, double factor) throws IOException {
+        return write(folder, seed, slower, factor, 1_764_000_000_000L);
+    }
+
+    /** {@link #write(Path, long, int, double)}, its first fork started at {@code startedMillis}. */
+    public static Path write(Path folder, long seed, int slower, double factor, long startedMillis) throws IOException {
         Files.createDirectories(folder);
         Random random = new Random(seed);
         PerformanceData.Builder data = PerformanceData.builder();
@@ -42,7 +47,7 @@ public final class ResultsFolders {
                     samples[f * 10 + i] = 100 * (s + 1) * shift * (s < slower ? factor : 1) * speeds[i] / 3400
                             * (1 + random.nextGaussian() * 0.005);
                 }
-                forks.add(new MeasuredFork(10, 1_764_000_000_000L + f, f + 1, false, speeds, Double.NaN, 16));
+                forks.add(new MeasuredFork(10, startedMillis + f, f + 1, false, speeds, Double.NaN, 16));
             }
             data.add("rank_" + (s % 3 + 2), "config_" + s, samples);
             layout.put(new SubsectionKey("rank_" + (s % 3 + 2), "config_" + s), forks);
