@@ -65,9 +65,7 @@ public record Prior(double variance, double df) {
             return false;
         }
         double f = variance / this.variance;
-        double cdf = org.apache.commons.numbers.gamma.RegularizedBeta.value(ownDf * f / (ownDf * f + df), ownDf / 2.0,
-                df / 2.0);
-        return cdf < OWN_SPREAD_LEVEL;
+        return org.perfregression.stats.FisherF.cdf(f, ownDf, df) < OWN_SPREAD_LEVEL;
     }
 
     /** The moderated variance of a subsection whose own estimate is {@code variance} with {@code ownDf}. */

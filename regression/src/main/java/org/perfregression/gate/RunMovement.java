@@ -101,10 +101,7 @@ public final class RunMovement {
         if (!(noise > 0)) {
             return between > 0;
         }
-        double f = between / noise;
-        double cdf = org.apache.commons.numbers.gamma.RegularizedBeta.value(runsDf * f / (runsDf * f + forksDf),
-                runsDf / 2.0, forksDf / 2.0);
-        return 1 - cdf < MOVES_AT;
+        return 1 - org.perfregression.stats.FisherF.cdf(between / noise, runsDf, forksDf) < MOVES_AT;
     }
 
     /** The significance at which a subsection's run levels are taken to move beyond its forks' noise. */
