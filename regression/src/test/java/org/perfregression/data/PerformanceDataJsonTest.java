@@ -2,6 +2,7 @@ package org.perfregression.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,18 @@ class PerformanceDataJsonTest {
         Path missing = dir.resolve("missing.json");
         assertEquals(missing + ": no such file",
                 assertThrows(InvalidInputException.class, () -> PerformanceData.fromJsonFile(missing)).getMessage());
+    }
+
+    @Test
+    void aNameWithHalfASurrogatePairIsRefused() throws IOException {
+        // JSON can spell \ud800 alone; no UTF-8 report could write it (found by FolderFuzzTest).
+        Path file = java.nio.file.Files.createTempDirectory("surrogate").resolve("half.json");
+        java.nio.file.Files.writeString(file, "{\"r\": {\"c\\ud800\": [1, 2]}}");
+        String message = assertThrows(InvalidInputException.class, () -> PerformanceData.fromJsonFile(file)).getMessage();
+        assertTrue(message.contains("subsection c?: a subsection name with half of a UTF-16 surrogate pair (\\ud800)"),
+                message);
+        assertEquals(2, PerformanceData.fromJsonString("{\"r\": {\"c\\ud83d\\ude00\": [1, 2]}}").samples("r", "c\ud83d\ude00").size(),
+                "a whole pair is text");
     }
 
     @Test
