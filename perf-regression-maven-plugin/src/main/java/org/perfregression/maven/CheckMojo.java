@@ -43,8 +43,9 @@ public final class CheckMojo extends BenchmarkMojo {
                 throw new MojoFailureException("-Dperf.baselineSource=history needs the history to judge against: "
                         + "-Dperf.history=FILE (a SQLite file, created when missing) or a jdbc:postgresql:// URL");
             }
-            int exit = mainJob(java.util.List.of("--history", history, "--movement-runs", String.valueOf(movementRuns),
-                    "--baseline", "history"));
+            java.util.List<String> options = new java.util.ArrayList<>(checkOptions());
+            options.addAll(java.util.List.of("--baseline", "history"));
+            int exit = mainJob(options);
             if (exit == 1) {
                 // The verdicts were against recorded runs, which the module's ground truth cannot word again.
                 throw new MojoFailureException("performance regression against the history " + history + ": see the "
@@ -65,9 +66,28 @@ public final class CheckMojo extends BenchmarkMojo {
                     + "-Dperf.requireBaseline=true fails instead)");
             return;
         }
-        outcome(mainJob(history == null || history.isBlank() ? java.util.List.of()
-                : java.util.List.of("--history", history, "--movement-runs", String.valueOf(movementRuns))));
+        outcome(mainJob(checkOptions()));
     }
+
+    /** The main job's options of this goal: the history and its movement, and how the budget is spent. */
+    private java.util.List<String> checkOptions() {
+        java.util.List<String> options = new java.util.ArrayList<>();
+        if (history != null && !history.isBlank()) {
+            options.addAll(java.util.List.of("--history", history, "--movement-runs", String.valueOf(movementRuns)));
+        }
+        if (uniformForks) {
+            options.add("--uniform-forks");
+        }
+        return options;
+    }
+
+    /**
+     * Spend the whole {@code budget} on passes over every subsection alike. By default the planned
+     * passes take half of it and the rest goes, a fork at a time, to the subsections whose interval
+     * still reaches past {@code minChange} on the regression side, most doubtful first (docs/gate.md).
+     */
+    @Parameter(property = "perf.uniformForks", defaultValue = "false")
+    boolean uniformForks;
 
     /**
      * Also record each check's run in this history (a SQLite file, created when missing, or a

@@ -156,10 +156,13 @@ class PluginIT {
     @Test
     @Order(3)
     void checkPassesOnUnchangedCode() throws Exception {
-        // At the default budget: two combinations of about 1.2 s per fork buy 12 forks each within 60 s.
+        // At the default budget: two combinations of about 1.2 s per fork buy 12 forks each (the cap)
+        // within half of 60 s, and the rest of the budget goes where the first test is in doubt.
         Build build = mvn("verify", "-Dperf.budget=60");
         assertEquals(0, build.exitCode(), build.log());
-        assertTrue(build.log().contains("2 benchmark combinations x 12 forks"), "forks within the budget");
+        assertTrue(build.log().contains("2 benchmark combinations x 12 forks"), "planned forks within half the budget");
+        assertTrue(build.log().contains("in doubt after the planned forks") || build.log().contains("no subsection in "
+                + "doubt after the planned forks"), "the rest of the budget, where the first test is in doubt");
         for (String report : List.of("report.md", "report.xml", "report.html", "run/report.json", "run/mix.json")) {
             assertTrue(Files.isRegularFile(project.resolve("target/perf-regression").resolve(report)), report);
         }

@@ -20,6 +20,11 @@ public record BenchmarkPair(String benchmark, Dataset baseline, Dataset current,
         notes = List.copyOf(notes);
     }
 
+    /** This pair with {@code current} as its current side, e.g. after more forks were measured. */
+    public BenchmarkPair withCurrent(Dataset current) {
+        return new BenchmarkPair(benchmark, baseline, current, direction, notes);
+    }
+
     /** The unit of the samples: the baseline's, else the current side's; null when neither says. */
     public String unit() {
         return baseline.unit() != null ? baseline.unit() : current.unit();

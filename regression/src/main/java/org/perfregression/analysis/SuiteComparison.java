@@ -42,7 +42,8 @@ import org.perfregression.report.ReportSuite;
  *     or, for sides measured {@link #withInterleaved interleaved}, each benchmark judged side by side;
  * <li>with {@link #withRecordedRuns recorded runs}, each subsection's movement between them
  *     ({@link RunMovement}), against which it is judged where it exceeds the run's own spread;
- * <li>the first test per subsection;
+ * <li>the first test per subsection; with a {@link MoreForks} step ({@link #withMoreForks}), looked at
+ *     again after each round of more forks for the subsections in doubt, until none is or the budget ends;
  * <li>flags re-measured: by a {@link Remeasure} step when there is one (the largest changes relative
  *     to their MDC first, at most {@link #withConfirmMax}), else by the confirmation forks the current
  *     data already holds;
@@ -67,11 +68,13 @@ public final class SuiteComparison {
     private final List<Threshold> thresholds;
     private final LocalDate today;
     private final List<Map<String, Dataset>> recordedRuns;
+    private final MoreForks moreForks;
     private final AllocationCheck allocation = AllocationCheck.withDefaults();
 
     private SuiteComparison(RegressionCheck seed, GateCheck gate, boolean interleaved, boolean measuredOnly,
             double minDelta, Remeasure remeasure, int confirmMax, List<Acceptance> acceptances, LocalDate today,
-            List<Threshold> thresholds, List<Map<String, Dataset>> recordedRuns) {
+            List<Threshold> thresholds, List<Map<String, Dataset>> recordedRuns, MoreForks moreForks) {
+        this.moreForks = moreForks;
         this.recordedRuns = List.copyOf(recordedRuns);
         this.thresholds = List.copyOf(thresholds);
         this.acceptances = List.copyOf(acceptances);
@@ -87,19 +90,19 @@ public final class SuiteComparison {
 
     /** The seed rule {@code seed} alone (its direction is each pair's). */
     public static SuiteComparison of(RegressionCheck seed) {
-        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null, List.of(), List.of());
+        return new SuiteComparison(seed, null, false, false, 0, null, 0, List.of(), null, List.of(), List.of(), null);
     }
 
     /** Decides with the fork-aware {@code gate} (its direction is each pair's); null for the seed rule alone. */
     public SuiteComparison withGate(GateCheck gate) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
 
     /** Whether both sides were measured interleaved on one machine ({@code ab}): no run effect, side by side. */
     public SuiteComparison withInterleaved(boolean interleaved) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withMeasuredOnly(boolean measuredOnly) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
 
     /** Whether only what the current side measured is compared ({@link #withMeasuredOnly}). */
@@ -119,14 +122,34 @@ public final class SuiteComparison {
     /** Changes of the median smaller than {@code minDelta} (in the data's unit) are no verdict; 0 for none. */
     public SuiteComparison withMinDelta(double minDelta) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
 
     /** Re-measures at most {@code max} of the first test's flags with {@code remeasure}; null for none. */
     public SuiteComparison withRemeasure(Remeasure remeasure, int max) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, max, acceptances, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
+
+    /**
+     * After the current side's planned forks, spends the rest of the front end's budget where the
+     * first test is in doubt ({@link GateOutcome#inDoubt}): round by round, {@code moreForks} measures
+     * one more fork of the most doubtful subsections, and the first test looks again at all of them,
+     * until none is in doubt or the budget is spent. A subsection clearly unchanged, or already
+     * flagged, gets no more. The looks are many, so the first test's flags are many more chances than
+     * one; what keeps the run's error rate is confirmation: every flag is re-measured in fresh forks,
+     * measured after the last look and tested alone, and the re-measured flags are decided together at
+     * one false discovery rate ({@link GateCheck#decide}), which under no change anywhere bounds the
+     * chance of any verdict by the confirmation significance however many flags there were. Null for
+     * none (only with the gate, and not for sides measured side by side).
+     */
+    public SuiteComparison withMoreForks(MoreForks moreForks) {
+        return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
+                today, thresholds, recordedRuns, moreForks);
+    }
+
+    /** At most this many rounds of {@link #withMoreForks}: a budget that never ends is a front end's mistake. */
+    static final int MAX_DOUBT_ROUNDS = 200;
 
     /**
      * Benchmarks whose name a threshold's pattern finds are judged with its minimum change instead of
@@ -134,7 +157,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withThresholds(List<Threshold> thresholds) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
-                today, thresholds, recordedRuns);
+                today, thresholds, recordedRuns, moreForks);
     }
 
     /** A minimum change of its own for the benchmarks whose name {@code pattern} finds. */
@@ -184,7 +207,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withRecordedRuns(List<Map<String, Dataset>> runs) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, acceptances,
-                today, thresholds, runs);
+                today, thresholds, runs, moreForks);
     }
 
     /**
@@ -193,7 +216,7 @@ public final class SuiteComparison {
      */
     public SuiteComparison withAcceptances(List<Acceptance> accepted, LocalDate today) {
         return new SuiteComparison(seed, gate, interleaved, measuredOnly, minDelta, remeasure, confirmMax, accepted, today,
-                thresholds, recordedRuns);
+                thresholds, recordedRuns, moreForks);
     }
 
     /**
@@ -206,22 +229,25 @@ public final class SuiteComparison {
      */
     public ReportSuite compare(List<BenchmarkPair> pairs, List<String> notes, List<String> missing)
             throws IOException {
+        List<String> allNotes = new ArrayList<>(notes);
+        Planned planned = null;
+        if (gate != null && moreForks != null && !interleaved) {
+            planned = withDoubtResolved(pairs, allNotes);
+            pairs = planned.pairs();
+        }
         List<PerformanceData> baselines = new ArrayList<>();
         List<PerformanceData> currents = new ArrayList<>();
         List<CheckResult> seeds = new ArrayList<>();
         for (BenchmarkPair pair : pairs) {
             PerformanceData current = firstMeasurement(pair.current());
-            PerformanceData baseline = measuredOnly
-                    ? pair.baseline().data().select(k -> current.has(k.section(), k.subsection()))
-                    : pair.baseline().data();
+            PerformanceData baseline = baselineData(pair);
             boolean wholeForks = gate != null && pair.baseline().forks() != null && pair.current().forks() != null;
             RegressionCheck check = seed.with(pair.direction()).withEqualSampleCounts(!wholeForks);
             seeds.add((measuredOnly ? check.withLenient(true) : check).compare(baseline, current));
             baselines.add(baseline);
             currents.add(current);
         }
-        List<String> allNotes = new ArrayList<>(notes);
-        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines, allNotes);
+        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines, allNotes, planned);
         List<ReportInput> inputs = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             BenchmarkPair pair = pairs.get(i);
@@ -310,9 +336,150 @@ public final class SuiteComparison {
         return builder.build();
     }
 
+    /** The baseline side of {@code pair} as compared: cut to what the current side measured where only that is compared. */
+    private PerformanceData baselineData(BenchmarkPair pair) {
+        PerformanceData current = firstMeasurement(pair.current());
+        return measuredOnly ? pair.baseline().data().select(k -> current.has(k.section(), k.subsection()))
+                : pair.baseline().data();
+    }
+
+    /**
+     * {@code pairs} with more first-measurement forks where the first test is in doubt, round by round
+     * until none is or the budget is spent ({@link #withMoreForks}), and a note that says what was spent.
+     */
+    private Planned withDoubtResolved(List<BenchmarkPair> pairs, List<String> notes) throws IOException {
+        Doubt planned = null;
+        for (int round = 0; ; round++) {
+            Doubt doubt = doubt(pairs, planned);
+            planned = planned == null ? doubt : planned;
+            Map<String, Dataset> fresh = doubt.ranked().isEmpty() || round == MAX_DOUBT_ROUNDS ? Map.of()
+                    : moreForks.more(doubt.ranked());
+            if (fresh.isEmpty()) {
+                notes.add(doubtNote(planned, doubt, round));
+                return new Planned(pairs, planned.run(), planned.changes());
+            }
+            pairs = pairs.stream().map(p -> fresh.containsKey(p.benchmark()) ? p.withCurrent(fresh.get(p.benchmark())) : p)
+                    .toList();
+        }
+    }
+
+    /**
+     * One look of the first test for {@link #withMoreForks}: the subsections in doubt, the most
+     * doubtful of the whole suite first, and every subsection's current forks.
+     */
+    private record Doubt(List<SuiteKey> ranked, Map<SuiteKey, Integer> forks, RunEffect run, List<List<double[]>> changes) {
+    }
+
+    /**
+     * What the planned passes said of the whole run, where every subsection had the same forks: the
+     * suite's shift and each subsection's change that each benchmark's move is estimated from. The
+     * looks after more forks judge against these, not against estimates from the grown data: more
+     * forks go to the subsections that looked slowest and pull them back, while those that looked
+     * fastest keep their few, so the grown data would lean towards an improvement as a whole.
+     *
+     * @param pairs the pairs with every fork measured
+     */
+    private record Planned(List<BenchmarkPair> pairs, RunEffect run, List<List<double[]>> changes) {
+    }
+
+    /** A look of the first test; {@code planned} null for the first, after the planned passes. */
+    private Doubt doubt(List<BenchmarkPair> pairs, Doubt planned) {
+        FirstLook look = firstLook(pairs, pairs.stream().map(this::baselineData).toList(), new ArrayList<>(),
+                planned == null ? null : new Planned(pairs, planned.run(), planned.changes()));
+        List<SuiteKey> keys = new ArrayList<>();
+        Map<SuiteKey, Double> doubts = new java.util.HashMap<>();
+        Map<SuiteKey, Integer> forks = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateOutcome outcome = look.first().get(i);
+            String benchmark = pairs.get(i).benchmark();
+            for (GateResult r : outcome.inDoubt()) {
+                SuiteKey key = new SuiteKey(benchmark, r.key());
+                keys.add(key);
+                doubts.put(key, outcome.doubt(r));
+            }
+            outcome.results().forEach(r -> forks.put(new SuiteKey(benchmark, r.key()), r.currentForks()));
+        }
+        keys.sort(Comparator.comparingDouble((SuiteKey k) -> doubts.get(k)).reversed());
+        return new Doubt(keys, forks, look.run(), look.changes());
+    }
+
+    /** E.g. {@code in doubt after the planned forks ...: 40 subsections; 3 rounds measured 96 more forks of 40 of them; ...}. */
+    private static String doubtNote(Doubt planned, Doubt last, int rounds) {
+        if (planned.ranked().isEmpty()) {
+            return "no subsection in doubt after the planned forks: every interval cleared the floor on the "
+                    + "regression side, or was flagged";
+        }
+        int forks = 0;
+        int extended = 0;
+        for (Map.Entry<SuiteKey, Integer> e : last.forks().entrySet()) {
+            int more = e.getValue() - planned.forks().getOrDefault(e.getKey(), e.getValue());
+            forks += more;
+            extended += more > 0 ? 1 : 0;
+        }
+        int atStart = planned.ranked().size();
+        int left = last.ranked().size();
+        return String.format(java.util.Locale.ROOT, "in doubt after the planned forks (the interval reached past the "
+                + "floor on the regression side): %d subsection%s; %d round%s measured %d more fork%s of %d of them; "
+                + "%d still in doubt when %s", atStart, atStart == 1 ? "" : "s", rounds, rounds == 1 ? "" : "s", forks,
+                forks == 1 ? "" : "s", extended, left, left == 0 ? "none was left" : "the budget ended");
+    }
+
+    /** The gate's first test, and what the later steps reuse of the way there. */
+    private record FirstLook(List<Map<SubsectionKey, ForkedSamples>> baselines, List<KernelCoefficient> exponents,
+            MachinePhase runPhase, List<GateCheck> checks, List<GateOutcome> first, RunEffect run,
+            List<List<double[]>> changes) {
+    }
+
     /** The gate's steps on the whole suite (see the class comment). */
-    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes)
-            throws IOException {
+    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes,
+            Planned planned) throws IOException {
+        FirstLook look = firstLook(pairs, baselineData, notes, planned);
+        List<Map<SubsectionKey, ForkedSamples>> baselines = look.baselines();
+        List<KernelCoefficient> exponents = look.exponents();
+        MachinePhase runPhase = look.runPhase();
+        List<GateCheck> checks = look.checks();
+        List<GateOutcome> first = look.first();
+        List<org.perfregression.check.Direction> directions = pairs.stream().map(BenchmarkPair::direction).toList();
+        Map<String, Dataset> fresh = remeasure == null ? Map.of()
+                : remeasured(pairs, first, runPhase != null && runPhase.applied());
+        List<Map<SubsectionKey, ForkedSamples>> more = new ArrayList<>();
+        List<ForkLayout> moreLayouts = new ArrayList<>();
+        List<Set<SubsectionKey>> witnesses = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
+            more.add(exponents.get(i).applyTo(forks(c, c.data(), true, pairs.get(i).direction()),
+                    pairs.get(i).direction()));
+            moreLayouts.add(c.forks());
+            Set<SubsectionKey> unflagged = new HashSet<>(more.get(i).keySet());
+            first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));
+            witnesses.add(unflagged);
+        }
+        if (runPhase != null) {
+            more = MachinePhase.ofConfirmation(more, moreLayouts, baselines, directions, runPhase, witnesses)
+                    .corrected();
+        }
+        List<GateOutcome> remeasured = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            boolean flagged = first.get(i).results().stream().anyMatch(GateResult::flagged);
+            remeasured.add(flagged && !more.get(i).isEmpty()
+                    ? checks.get(i).remeasure(first.get(i), baselines.get(i), more.get(i)) : first.get(i));
+        }
+        double threshold = gate.discoveryThreshold(remeasured.stream().filter(GateOutcome::confirmationRun).toList());
+        List<GateOutcome> decided = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            GateOutcome r = remeasured.get(i);
+            decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
+        }
+        return decided;
+    }
+
+    /**
+     * Up to the first test: each side's forks as the gate reads them, the run's effect, each
+     * benchmark's check; with {@code planned} (after more forks where in doubt), the run's effect and
+     * each benchmark's move estimated from the planned passes.
+     */
+    private FirstLook firstLook(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes,
+            Planned planned) {
         List<Map<SubsectionKey, ForkedSamples>> baselines = new ArrayList<>();
         List<Map<SubsectionKey, ForkedSamples>> currents = new ArrayList<>();
         List<List<double[]>> changes = new ArrayList<>();
@@ -351,7 +518,10 @@ public final class SuiteComparison {
         }
         // The machine moved every benchmark of the run about alike: one shift for the whole suite, and
         // each benchmark's own move against the rest of it.
-        RunEffect run = RunEffect.estimate(changes.stream().flatMap(List::stream).toList());
+        if (planned != null) {
+            changes = planned.changes();
+        }
+        RunEffect run = planned != null ? planned.run() : RunEffect.estimate(changes.stream().flatMap(List::stream).toList());
         List<GateCheck> checks = new ArrayList<>();
         List<GateOutcome> first = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
@@ -361,37 +531,7 @@ public final class SuiteComparison {
             checks.add(check);
             first.add(check.compare(baselines.get(i), currents.get(i)));
         }
-        Map<String, Dataset> fresh = remeasure == null ? Map.of()
-                : remeasured(pairs, first, runPhase != null && runPhase.applied());
-        List<Map<SubsectionKey, ForkedSamples>> more = new ArrayList<>();
-        List<ForkLayout> moreLayouts = new ArrayList<>();
-        List<Set<SubsectionKey>> witnesses = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            Dataset c = fresh.getOrDefault(pairs.get(i).benchmark(), pairs.get(i).current());
-            more.add(exponents.get(i).applyTo(forks(c, c.data(), true, pairs.get(i).direction()),
-                    pairs.get(i).direction()));
-            moreLayouts.add(c.forks());
-            Set<SubsectionKey> unflagged = new HashSet<>(more.get(i).keySet());
-            first.get(i).results().stream().filter(GateResult::flagged).forEach(r -> unflagged.remove(r.key()));
-            witnesses.add(unflagged);
-        }
-        if (runPhase != null) {
-            more = MachinePhase.ofConfirmation(more, moreLayouts, baselines, directions, runPhase, witnesses)
-                    .corrected();
-        }
-        List<GateOutcome> remeasured = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            boolean flagged = first.get(i).results().stream().anyMatch(GateResult::flagged);
-            remeasured.add(flagged && !more.get(i).isEmpty()
-                    ? checks.get(i).remeasure(first.get(i), baselines.get(i), more.get(i)) : first.get(i));
-        }
-        double threshold = gate.discoveryThreshold(remeasured.stream().filter(GateOutcome::confirmationRun).toList());
-        List<GateOutcome> decided = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            GateOutcome r = remeasured.get(i);
-            decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
-        }
-        return decided;
+        return new FirstLook(baselines, exponents, runPhase, checks, first, run, changes);
     }
 
     /**

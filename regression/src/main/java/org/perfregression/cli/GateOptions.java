@@ -21,6 +21,13 @@ final class GateOptions {
                     + "others keep their verdict if most re-measured ones were confirmed (default: ${DEFAULT-VALUE}).")
     int confirmMax = 30;
 
+    @Option(names = "--uniform-forks",
+            description = "Gate, a suite with a time budget: spend the whole budget on passes over every subsection "
+                    + "alike. Default: the planned passes take half of it and the rest goes, a fork at a time, to the "
+                    + "subsections whose interval still reaches past the floor on the regression side, most doubtful "
+                    + "first.")
+    boolean uniformForks;
+
     @Option(names = "--machine-tolerance", paramLabel = "PCT",
             description = "Stop with exit 3 when this machine runs the calibration kernel more than this much "
                     + "faster or slower than the machine that made the baselines (default: ${DEFAULT-VALUE}).")

@@ -271,7 +271,8 @@ public final class MainJobCommand implements Callable<Integer> {
             folder = (resultsDir != null ? new ResultsFolder(FileNames.requireFolder(resultsDir, "--results-dir"))
                     : ResultsFolder.timestamped()).requireOutside(gtDir, "--results-dir");
             run = new SuiteRun(suite, jmh, quick, folder, regenerate ? SuiteRun.BASELINES_WITHIN_BUDGET
-                    : SuiteRun.WITHIN_BUDGET);
+                    : gateOptions.rule.gate() && !gateOptions.uniformForks && baselines != null
+                            ? SuiteRun.WITHIN_BUDGET_WHERE_IN_DOUBT : SuiteRun.WITHIN_BUDGET);
             if (regenerate) {
                 BaselineCoverage.requireWholeSuite(suite, run.expected(), partial, "this run would measure");
             }
@@ -467,12 +468,12 @@ public final class MainJobCommand implements Callable<Integer> {
         if (run != null && gateOptions.confirmForks > 0) {
             comparison = comparison.withRemeasure((flagged, witnesses) -> {
                 run.confirm(flagged, witnesses, gateOptions.confirmForks, out);
-                SuiteResults confirmed = SuiteResults.read(folder, null, suite.mapping());
-                confirmed.write(folder);
-                Map<String, Dataset> fresh = new LinkedHashMap<>();
-                confirmed.byBenchmark().keySet().forEach(b -> fresh.put(b, confirmed.dataset(b, folder)));
-                return fresh;
+                return measuredSoFar(folder);
             }, gateOptions.confirmMax);
+        }
+        if (run != null && run.spendsWhereInDoubt()) {
+            comparison = comparison.withMoreForks(inDoubt -> run.moreWhereInDoubt(inDoubt, out) == 0 ? Map.of()
+                    : measuredSoFar(folder));
         }
         ReportSuite suite = comparison.compare(pairs, notes, List.of());
         ReportTargets targets = new ReportTargets(reportTargets(folder), List.of())
@@ -484,6 +485,15 @@ public final class MainJobCommand implements Callable<Integer> {
         out.println("reports: " + String.join(", ", targets.targets().stream().filter(t -> t.file() != null)
                 .map(t -> t.file().toString()).toList()));
         return suite.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** Every benchmark of the run as measured so far, its PerformanceData files written again. */
+    private Map<String, Dataset> measuredSoFar(ResultsFolder folder) throws IOException {
+        SuiteResults measured = SuiteResults.read(folder, null, suite.mapping());
+        measured.write(folder);
+        Map<String, Dataset> current = new LinkedHashMap<>();
+        measured.byBenchmark().keySet().forEach(b -> current.put(b, measured.dataset(b, folder)));
+        return current;
     }
 
     /**

@@ -110,6 +110,44 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         return mdc.length == 0 ? Double.NaN : SampleStatistics.median(mdc);
     }
 
+    /**
+     * The first test's subsections that more forks could still turn into a regression: not flagged,
+     * no verdict of a group, and their interval reaching past the floor on the regression side
+     * (above it for time, under its negative for throughput); most {@linkplain #doubt doubtful} first.
+     * Improvements are left out: they fail nothing, so a budget spent on them buys no verdict.
+     */
+    public List<GateResult> inDoubt() {
+        List<GateResult> doubtful = new ArrayList<>();
+        for (GateResult r : results) {
+            double reach = worse() * Math.log1p((worse() > 0 ? r.highPct() : r.lowPct()) / 100);
+            if (r.confirmation() == Confirmation.NOT_FLAGGED && r.verdict() == Verdict.NO_CHANGE
+                    && Double.isFinite(r.lowPct()) && reach > floorLog()) {
+                doubtful.add(r);
+            }
+        }
+        doubtful.sort(Comparator.comparingDouble(this::doubt).reversed());
+        return doubtful;
+    }
+
+    /**
+     * How doubtful {@code r} is, comparable across benchmarks: how far its estimate lies towards the
+     * floor on the regression side, and past it, in widths of its interval on the log scale. An
+     * estimate at the floor, or past it but not significantly, comes before one far under it.
+     */
+    public double doubt(GateResult r) {
+        return (worse() * Math.log1p(r.changePct() / 100) - floorLog())
+                / (Math.log1p(r.highPct() / 100) - Math.log1p(r.lowPct() / 100));
+    }
+
+    /** +1 where a regression is a rise (time), -1 where it is a fall (throughput). */
+    private double worse() {
+        return direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
+    }
+
+    private double floorLog() {
+        return Math.log1p(gate.minChangePct() / 100);
+    }
+
     /** Regressions, then improvements, then cleared flags, then the rest; each by |change| / MDC, largest first. */
     public List<GateResult> worstFirst() {
         List<GateResult> ordered = new ArrayList<>(results);

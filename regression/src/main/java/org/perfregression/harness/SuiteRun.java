@@ -77,12 +77,37 @@ public final class SuiteRun {
     private final MachineLoad load = MachineLoad.ofThisMachine();
     private final ClassSharing classSharing;
     private final Map<String, List<String>> ownJvmArgsAppend;
+    /** The budget {@link #moreWhereInDoubt} may spend up to, counted from the start of the first pass; 0 for none. */
+    private final double doubtBudgetSeconds;
+    private long startedNanos;
+    private double plannedForkSeconds = Double.NaN;
 
     /** {@code defaultPasses} of a comparison run: as many as the suite's budget buys ({@link Suite#budgetSeconds}). */
     public static final int WITHIN_BUDGET = -1;
 
     /** {@code defaultPasses} of a regeneration: as many as {@link #REGENERATION_BUDGET_FACTOR} budgets buy. */
     public static final int BASELINES_WITHIN_BUDGET = -2;
+
+    /**
+     * {@code defaultPasses} of a comparison run that spends part of its budget where the first test
+     * is in doubt ({@link #moreWhereInDoubt}): the planned passes take {@link #PLANNED_SHARE} of the
+     * budget, at least the suite's forks; without a budget, the suite's forks and nothing more.
+     */
+    public static final int WITHIN_BUDGET_WHERE_IN_DOUBT = -3;
+
+    /**
+     * The share of a comparison's budget its planned passes take when the rest goes where the
+     * first test is in doubt: every subsection needs enough forks of its own for its doubt to be
+     * judged at all, and a pass over the whole suite keeps every subsection's forks spread over the
+     * run's time, which only a pass does (a machine phase then hits one fork of many subsections).
+     */
+    static final double PLANNED_SHARE = 0.5;
+
+    /**
+     * Where the first test is in doubt, a subsection may get forks up to this many times the most
+     * the budget buys every subsection ({@link Suite#maxForks}).
+     */
+    static final int DOUBT_FORKS_FACTOR = 2;
 
     /**
      * A regeneration may take this many times a comparison's budget, up to this many times the
@@ -108,6 +133,8 @@ public final class SuiteRun {
         int planned = switch (defaultPasses) {
             case WITHIN_BUDGET -> passesWithinBudget(base, combinations.size(), suite.budgetSeconds(), suite.forks(),
                     suite.maxForks());
+            case WITHIN_BUDGET_WHERE_IN_DOUBT -> passesWithinBudget(base, combinations.size(),
+                    PLANNED_SHARE * suite.budgetSeconds(), suite.forks(), suite.maxForks());
             case BASELINES_WITHIN_BUDGET -> passesWithinBudget(base, combinations.size(),
                     REGENERATION_BUDGET_FACTOR * suite.budgetSeconds(), suite.baselineForks(),
                     REGENERATION_BUDGET_FACTOR * suite.baselineForks());
@@ -118,6 +145,9 @@ public final class SuiteRun {
             throw new InvalidInputException("-f " + passes + ": the suite needs at least one forked JVM per "
                     + "combination (its compile-time arguments are per JVM)");
         }
+        // Only where the budget is the run's: -f or a quick run measure exactly what they say.
+        this.doubtBudgetSeconds = defaultPasses == WITHIN_BUDGET_WHERE_IN_DOUBT && !quick && !jmh.getForkCount().hasValue()
+                ? suite.budgetSeconds() : 0;
         this.seed = System.nanoTime();
         this.classSharing = jmh.getJvm().hasValue() ? ClassSharing.off() : ClassSharing.forThisJvm();
         this.ownJvmArgsAppend = JmhForks.ownJvmArgsAppend(base);
@@ -203,6 +233,7 @@ public final class SuiteRun {
                 + (passes == 1 ? "" : "s") + " as " + passes + " interleaved pass" + (passes == 1 ? "" : "es")
                 + " in random order (seed " + seed + "); JMH's log: " + folder.jmhLog());
         writePlan();
+        startedNanos = System.nanoTime();
         Random random = new Random(seed);
         try (ForkRunner runner = new ForkRunner(terminal, total, false)) {
             boolean checked = speedCheck == null;
@@ -218,7 +249,38 @@ public final class SuiteRun {
                 }
             }
         }
+        plannedForkSeconds = secondsSinceStart() / total;
         writeResults();
+    }
+
+    private double secondsSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Whether this run spends the rest of its budget where the first test is in doubt ({@link #moreWhereInDoubt}). */
+    public boolean spendsWhereInDoubt() {
+        return doubtBudgetSeconds > 0;
+    }
+
+    /**
+     * One more fork, as a further pass of the first measurement, of each of {@code inDoubt} in its
+     * order (the most doubtful first) that the rest of the budget buys at the planned passes' measured
+     * time per fork, skipping those at {@link #DOUBT_FORKS_FACTOR} times the suite's most forks;
+     * returns how many forks it ran: 0 once the budget is spent.
+     */
+    public int moreWhereInDoubt(List<SuiteKey> inDoubt, PrintStream terminal) throws IOException {
+        double left = doubtBudgetSeconds - secondsSinceStart();
+        int affordable = spendsWhereInDoubt() && plannedForkSeconds > 0 ? (int) Math.floor(left / plannedForkSeconds) : 0;
+        List<SuiteKey> chosen = inDoubt.stream()
+                .filter(k -> forks.getOrDefault(k, List.of()).size() < DOUBT_FORKS_FACTOR * suite.maxForks())
+                .limit(Math.max(0, affordable)).toList();
+        if (chosen.isEmpty()) {
+            return 0;
+        }
+        more(chosen, 1, terminal, false, String.format(java.util.Locale.ROOT, "In doubt (the interval reaches past the "
+                + "floor): one more fork of %d of %d subsection%s, most doubtful first, %.0f s of the budget left",
+                chosen.size(), inDoubt.size(), inDoubt.size() == 1 ? "" : "s", left), "doubt");
+        return chosen.size();
     }
 
     /**
@@ -247,7 +309,8 @@ public final class SuiteRun {
 
     private void more(List<SuiteKey> keys, int forksEach, PrintStream terminal, boolean confirmation, String what,
             String phase) throws IOException {
-        List<Combination> chosen = combinations.stream().filter(c -> keys.contains(c.key())).toList();
+        java.util.Set<SuiteKey> wanted = java.util.Set.copyOf(keys);
+        List<Combination> chosen = combinations.stream().filter(c -> wanted.contains(c.key())).toList();
         int total = chosen.size() * forksEach;
         terminal.println(what + " (" + total + " forks)");
         Random random = new Random(seed + 1 + extraPasses);
