@@ -232,8 +232,9 @@ public final class SuiteComparison {
         List<String> allNotes = new ArrayList<>(notes);
         Planned planned = null;
         if (gate != null && moreForks != null && !interleaved) {
-            planned = withDoubtResolved(pairs, allNotes);
-            pairs = planned.pairs();
+            Resolved resolved = withDoubtResolved(pairs, allNotes);
+            pairs = resolved.pairs();
+            planned = resolved.planned();
         }
         List<PerformanceData> baselines = new ArrayList<>();
         List<PerformanceData> currents = new ArrayList<>();
@@ -347,16 +348,16 @@ public final class SuiteComparison {
      * {@code pairs} with more first-measurement forks where the first test is in doubt, round by round
      * until none is or the budget is spent ({@link #withMoreForks}), and a note that says what was spent.
      */
-    private Planned withDoubtResolved(List<BenchmarkPair> pairs, List<String> notes) throws IOException {
+    private Resolved withDoubtResolved(List<BenchmarkPair> pairs, List<String> notes) throws IOException {
         Doubt planned = null;
         for (int round = 0; ; round++) {
-            Doubt doubt = doubt(pairs, planned);
+            Doubt doubt = doubt(pairs, planned == null ? null : planned.planned());
             planned = planned == null ? doubt : planned;
             Map<String, Dataset> fresh = doubt.ranked().isEmpty() || round == MAX_DOUBT_ROUNDS ? Map.of()
                     : moreForks.more(doubt.ranked());
             if (fresh.isEmpty()) {
                 notes.add(doubtNote(planned, doubt, round));
-                return new Planned(pairs, planned.run(), planned.changes());
+                return new Resolved(pairs, planned.planned());
             }
             pairs = pairs.stream().map(p -> fresh.containsKey(p.benchmark()) ? p.withCurrent(fresh.get(p.benchmark())) : p)
                     .toList();
@@ -367,7 +368,7 @@ public final class SuiteComparison {
      * One look of the first test for {@link #withMoreForks}: the subsections in doubt, the most
      * doubtful of the whole suite first, and every subsection's current forks.
      */
-    private record Doubt(List<SuiteKey> ranked, Map<SuiteKey, Integer> forks, RunEffect run, List<List<double[]>> changes) {
+    private record Doubt(List<SuiteKey> ranked, Map<SuiteKey, Integer> forks, Planned planned) {
     }
 
     /**
@@ -376,16 +377,17 @@ public final class SuiteComparison {
      * looks after more forks judge against these, not against estimates from the grown data: more
      * forks go to the subsections that looked slowest and pull them back, while those that looked
      * fastest keep their few, so the grown data would lean towards an improvement as a whole.
-     *
-     * @param pairs the pairs with every fork measured
      */
-    private record Planned(List<BenchmarkPair> pairs, RunEffect run, List<List<double[]>> changes) {
+    private record Planned(RunEffect run, List<List<double[]>> changes) {
+    }
+
+    /** The pairs with every fork measured, and what their planned passes said. */
+    private record Resolved(List<BenchmarkPair> pairs, Planned planned) {
     }
 
     /** A look of the first test; {@code planned} null for the first, after the planned passes. */
-    private Doubt doubt(List<BenchmarkPair> pairs, Doubt planned) {
-        FirstLook look = firstLook(pairs, pairs.stream().map(this::baselineData).toList(), new ArrayList<>(),
-                planned == null ? null : new Planned(pairs, planned.run(), planned.changes()));
+    private Doubt doubt(List<BenchmarkPair> pairs, Planned planned) {
+        FirstLook look = firstLook(pairs, pairs.stream().map(this::baselineData).toList(), new ArrayList<>(), planned);
         List<SuiteKey> keys = new ArrayList<>();
         Map<SuiteKey, Double> doubts = new java.util.HashMap<>();
         Map<SuiteKey, Integer> forks = new java.util.LinkedHashMap<>();
@@ -400,7 +402,7 @@ public final class SuiteComparison {
             outcome.results().forEach(r -> forks.put(new SuiteKey(benchmark, r.key()), r.currentForks()));
         }
         keys.sort(Comparator.comparingDouble((SuiteKey k) -> doubts.get(k)).reversed());
-        return new Doubt(keys, forks, look.run(), look.changes());
+        return new Doubt(keys, forks, new Planned(look.run(), look.changes()));
     }
 
     /** E.g. {@code in doubt after the planned forks ...: 40 subsections; 3 rounds measured 96 more forks of 40 of them; ...}. */

@@ -144,8 +144,9 @@ public record GateOutcome(List<GateResult> results, Prior prior, ForkGate gate, 
         return direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
     }
 
+    /** The floor on the regression side, on the log scale, as the first test reads it. */
     private double floorLog() {
-        return Math.log1p(gate.minChangePct() / 100);
+        return gate.floorLog(worse());
     }
 
     /** Regressions, then improvements, then cleared flags, then the rest; each by |change| / MDC, largest first. */
