@@ -35,7 +35,7 @@ import org.perfregression.stats.StudentT;
  */
 public final class ForkGate {
 
-    private static final ForkGate DEFAULTS = new ForkGate(0.05, 0.05, 3.0, 4.0, 0.9, true);
+    private static final ForkGate DEFAULTS = new ForkGate(0.05, 0.05, 3.0, 4.0, 0.9, true, true);
 
     private final double significance;
     private final double confirmSignificance;
@@ -43,9 +43,10 @@ public final class ForkGate {
     private final double priorDf;
     private final double power;
     private final boolean correctDrift;
+    private final boolean forkModes;
 
     private ForkGate(double significance, double confirmSignificance, double minChangePct, double priorDf,
-            double power, boolean correctDrift) {
+            double power, boolean correctDrift, boolean forkModes) {
         requireProbability("significance", significance);
         requireProbability("confirmation significance", confirmSignificance);
         requireProbability("power", power);
@@ -61,6 +62,7 @@ public final class ForkGate {
         this.priorDf = priorDf;
         this.power = power;
         this.correctDrift = correctDrift;
+        this.forkModes = forkModes;
     }
 
     /** Significance 0.05 for the first test and for confirmation, a 3 % floor, prior worth 4 forks, 90 % power. */
@@ -72,27 +74,32 @@ public final class ForkGate {
     // significance, the minimum change and drift correction; the rest are the library's, for callers
     // that tune the gate (and for the tests that check what each knob does).
     public ForkGate withSignificance(double alpha) {
-        return new ForkGate(alpha, confirmSignificance, minChangePct, priorDf, power, correctDrift);
+        return new ForkGate(alpha, confirmSignificance, minChangePct, priorDf, power, correctDrift, forkModes);
     }
 
     public ForkGate withConfirmSignificance(double alpha) {
-        return new ForkGate(significance, alpha, minChangePct, priorDf, power, correctDrift);
+        return new ForkGate(significance, alpha, minChangePct, priorDf, power, correctDrift, forkModes);
     }
 
     public ForkGate withMinChangePct(double pct) {
-        return new ForkGate(significance, confirmSignificance, pct, priorDf, power, correctDrift);
+        return new ForkGate(significance, confirmSignificance, pct, priorDf, power, correctDrift, forkModes);
     }
 
     public ForkGate withPriorDf(double df) {
-        return new ForkGate(significance, confirmSignificance, minChangePct, df, power, correctDrift);
+        return new ForkGate(significance, confirmSignificance, minChangePct, df, power, correctDrift, forkModes);
     }
 
     public ForkGate withPower(double p) {
-        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, p, correctDrift);
+        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, p, correctDrift, forkModes);
     }
 
     public ForkGate withDriftCorrection(boolean on) {
-        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, power, on);
+        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, power, on, forkModes);
+    }
+
+    /** Whether a subsection whose baseline forks fall into two speed modes is judged by mode ({@link ForkModes}). */
+    public ForkGate withForkModes(boolean on) {
+        return new ForkGate(significance, confirmSignificance, minChangePct, priorDf, power, correctDrift, on);
     }
 
     public double significance() {
@@ -119,9 +126,33 @@ public final class ForkGate {
         return correctDrift;
     }
 
+    public boolean judgesForkModes() {
+        return forkModes;
+    }
+
     /** Whether the two sides' levels are drift-corrected: only when both were measured with calibration. */
     boolean corrects(ForkedSamples baseline, ForkedSamples current) {
         return correctDrift && baseline.hasSpeeds() && current.hasSpeeds();
+    }
+
+    /**
+     * Both sides' fork levels as the tests read them: {@code baseline} and {@code current} aligned
+     * onto the baseline's main fork mode, {@code rawBaseline} and {@code rawCurrent} as measured.
+     */
+    public record Sides(double[] baseline, double[] current, double[] rawBaseline, double[] rawCurrent, ForkModes modes) {
+    }
+
+    public Sides sides(ForkedSamples baseline, ForkedSamples current, boolean corrected) {
+        double[] b = baseline.levels(corrected);
+        double[] c = current.levels(corrected);
+        ForkModes modes = forkModes ? ForkModes.of(b) : ForkModes.NONE;
+        return new Sides(modes.align(b), modes.align(c), b, c, modes);
+    }
+
+    /** A baseline's fork levels as the tests read them, aligned onto its main fork mode. */
+    public double[] baselineLevels(ForkedSamples baseline, boolean corrected) {
+        double[] b = baseline.levels(corrected);
+        return forkModes ? ForkModes.of(b).align(b) : b;
     }
 
     /** The difference of mean levels, its standard error and degrees of freedom. */
@@ -188,8 +219,9 @@ public final class ForkGate {
             Direction direction, RunEffect run) {
         double runShift = run.shift();
         boolean corrected = corrects(baseline, current);
-        double[] b = baseline.levels(corrected);
-        double[] c = current.levels(corrected);
+        Sides sides = sides(baseline, current, corrected);
+        double[] b = sides.baseline();
+        double[] c = sides.current();
         Difference absolute = difference(b, c, prior);
         Difference diff = relative(absolute, run);
         double changePct = pct(diff.d());
@@ -227,10 +259,44 @@ public final class ForkGate {
                     : !clearsFloor ? ", its interval reaches inside the " + floor() + " floor"
                     : ", only relative to the suite's shift (" + signed(absolutePct) + "% absolute)");
         };
-        return new GateResult(key, verdict, changePct, absolutePct, low, high, p,
+        GateResult level = new GateResult(key, verdict, changePct, absolutePct, low, high, p,
                 diff.df(), mdc,
                 b.length, c.length, corrected, verdict == Verdict.NO_CHANGE ? Confirmation.NOT_FLAGGED
                         : Confirmation.NOT_REMEASURED, Double.NaN, message);
+        return sides.modes().found() ? byModes(level, sides, direction, run) : level;
+    }
+
+    /**
+     * A subsection with two fork modes: the level test compared the levels within the modes; here
+     * the mix is tested, and a significant rise of the worse mode's share flags a regression of its
+     * own (its interval is the level test's business, so it has none).
+     */
+    private GateResult byModes(GateResult level, Sides sides, Direction direction, RunEffect run) {
+        ForkModes modes = sides.modes();
+        String mix = modes.describeMix(sides.rawBaseline(), sides.rawCurrent(), direction);
+        double mixP = modes.mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
+        double pooled = SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
+        double pooledPct = pct(pooled - run.shift());
+        if (level.verdict() != Verdict.REGRESSION && mixP < significance
+                && verdictOf(pooledPct, direction) == Verdict.REGRESSION
+                && verdictOf(pct(pooled), direction) == Verdict.REGRESSION) {
+            return new GateResult(level.key(), Verdict.REGRESSION, pooledPct, pct(pooled), Double.NaN, Double.NaN, mixP,
+                    Double.NaN, level.mdcPct(), level.baselineForks(), level.currentForks(), level.driftCorrected(),
+                    Confirmation.NOT_REMEASURED, Double.NaN, String.format(Locale.ROOT,
+                            "Regression: %s (p=%s), %s%% over all forks; within the modes %s%%", mix, p(mixP),
+                            signed(pooledPct), signed(level.changePct())));
+        }
+        if (level.verdict() == Verdict.IMPROVEMENT && modes.shareOfWorse(sides.rawCurrent(), direction)
+                > modes.shareOfWorse(sides.rawBaseline(), direction)) {
+            // Faster within the modes while more forks fell into the worse one: a change as large as
+            // the gap between the modes looks like that too, so no improvement is claimed.
+            return new GateResult(level.key(), Verdict.NO_CHANGE, level.changePct(), level.absolutePct(), level.lowPct(),
+                    level.highPct(), level.pValue(), level.df(), level.mdcPct(), level.baselineForks(),
+                    level.currentForks(), level.driftCorrected(), Confirmation.NOT_FLAGGED, Double.NaN,
+                    "No change: " + signed(level.changePct()) + "% within two fork modes, but " + mix);
+        }
+        return with(level, level.verdict(), level.confirmation(), level.confirmPValue(),
+                level.message() + "; judged within two fork modes, " + mix);
     }
 
     /**
@@ -249,17 +315,30 @@ public final class ForkGate {
             return first;
         }
         boolean corrected = first.driftCorrected() && corrects(baseline, fresh);
-        Difference absolute = difference(baseline.levels(corrected), fresh.levels(corrected), prior);
+        Sides sides = sides(baseline, fresh, corrected);
+        Difference absolute = difference(sides.baseline(), sides.current(), prior);
         Difference diff = relative(absolute, run);
         double sign = Math.signum(first.changePct());
         double freshPct = pct(diff.d());
         // Against the floor, not against zero: the fresh forks must show the change beyond the minimum change.
-        double p = diff.se() > 0 && diff.df() > 0
+        double levelP = diff.se() > 0 && diff.df() > 0
                 ? StudentT.upperP((sign * diff.d() - floorLog(sign)) / diff.se(), diff.df()) : 1.0;
-        boolean confirmed = p < confirmSignificance && verdictOf(freshPct, direction) == first.verdict()
+        boolean levelAgrees = verdictOf(freshPct, direction) == first.verdict()
                 && verdictOf(pct(absolute.d()), direction) == first.verdict();
+        double p = levelAgrees ? levelP : 1.0;
         String detail = String.format(Locale.ROOT, "%d fresh fork%s: %s%%, p=%s", fresh.forkCount(),
-                fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(p));
+                fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(levelP));
+        if (sides.modes().found() && first.verdict() == Verdict.REGRESSION) {
+            // Worse within the modes or by their mix: either confirms, each at half the level (Bonferroni).
+            double pooled = SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
+            boolean mixAgrees = verdictOf(pct(pooled - run.shift()), direction) == Verdict.REGRESSION
+                    && verdictOf(pct(pooled), direction) == Verdict.REGRESSION;
+            double mixP = sides.modes().mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
+            p = Math.min(1, 2 * Math.min(p, mixAgrees ? mixP : 1.0));
+            detail += String.format(Locale.ROOT, " within the modes; %s (p=%s)",
+                    sides.modes().describeMix(sides.rawBaseline(), sides.rawCurrent(), direction), p(mixP));
+        }
+        boolean confirmed = p < confirmSignificance;
         if (confirmed) {
             return with(first, first.verdict(), Confirmation.CONFIRMED, p,
                     first.message() + "; confirmed by " + detail);

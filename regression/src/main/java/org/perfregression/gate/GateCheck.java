@@ -152,8 +152,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<double[]> changes = new ArrayList<>();
         for (SubsectionKey key : keys) {
             boolean corrected = gate.corrects(baseline.get(key), current.get(key));
-            ForkGate.Difference d = gate.difference(baseline.get(key).levels(corrected), current.get(key).levels(corrected),
-                    prior);
+            ForkGate.Sides sides = gate.sides(baseline.get(key), current.get(key), corrected);
+            ForkGate.Difference d = gate.difference(sides.baseline(), sides.current(), prior);
             changes.add(new double[] {d.d(), d.se() * d.se()});
         }
         return changes;
@@ -257,7 +257,7 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<Integer> dfs = new ArrayList<>();
         Map<SubsectionKey, double[]> levels = new java.util.LinkedHashMap<>();
         for (Map.Entry<SubsectionKey, ForkedSamples> e : baseline.entrySet()) {
-            double[] b = e.getValue().levels(gate.correctsDrift() && e.getValue().hasSpeeds());
+            double[] b = gate.baselineLevels(e.getValue(), gate.correctsDrift() && e.getValue().hasSpeeds());
             levels.put(e.getKey(), b);
             variances.add(ForkGate.sampleVariance(b));
             dfs.add(b.length - 1);
@@ -281,7 +281,8 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         List<Integer> dfs = new ArrayList<>();
         for (SubsectionKey key : keys) {
             boolean corrected = gate.corrects(baseline.get(key), current.get(key));
-            double[] pooled = ForkGate.pooledVariance(baseline.get(key).levels(corrected), current.get(key).levels(corrected));
+            ForkGate.Sides sides = gate.sides(baseline.get(key), current.get(key), corrected);
+            double[] pooled = ForkGate.pooledVariance(sides.baseline(), sides.current());
             variances.add(pooled[0]);
             dfs.add((int) pooled[1]);
         }

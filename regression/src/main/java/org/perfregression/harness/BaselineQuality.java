@@ -28,7 +28,9 @@ import org.perfregression.stats.SampleStatistics;
  * @param otherCpuPct other processes' CPU share during the run, NaN when unknown
  * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job
  * @param forkSdPct per benchmark, the median over subsections of the fork-to-fork standard deviation
- *     of fork levels in %: {drift-corrected, raw, drift- and phase-corrected ({@link MachinePhase})}
+ *     of fork levels in %: {drift-corrected, raw, drift- and phase-corrected ({@link MachinePhase}), and
+ *     that with each subsection's forks aligned onto its main fork mode ({@link org.perfregression.gate.ForkModes}):
+ *     the noise the gate's level test sees}
  * @param kernelExponent per benchmark, the calibration exponent its drift correction uses ({@link KernelCoefficient})
  */
 public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, double otherCpuPct,
@@ -65,8 +67,9 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         Map<String, Double> exponent = new LinkedHashMap<>();
         for (int i = 0; i < benchmarks.size(); i++) {
             mdc.put(benchmarks.get(i), new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), currentForks));
-            sd.put(benchmarks.get(i), new double[] {medianForkSd(measured.get(i), true),
-                    medianForkSd(measured.get(i), false), medianForkSd(corrected.get(i), true)});
+            sd.put(benchmarks.get(i), new double[] {medianForkSd(measured.get(i), true, null),
+                    medianForkSd(measured.get(i), false, null), medianForkSd(corrected.get(i), true, null),
+                    medianForkSd(corrected.get(i), true, gate)});
             exponent.put(benchmarks.get(i), exponents.get(i).value());
         }
         return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, currentForks, otherCpuPct,
@@ -94,8 +97,10 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         return split;
     }
 
-    private static double medianForkSd(Map<SubsectionKey, ForkedSamples> forks, boolean corrected) {
-        double[] sds = forks.values().stream().map(f -> f.levels(corrected)).filter(l -> l.length > 1)
+    /** With a gate, each subsection's levels as its level test reads them (aligned onto the main fork mode). */
+    private static double medianForkSd(Map<SubsectionKey, ForkedSamples> forks, boolean corrected, ForkGate gate) {
+        double[] sds = forks.values().stream().map(f -> gate == null ? f.levels(corrected) : gate.baselineLevels(f, corrected))
+                .filter(l -> l.length > 1)
                 .mapToDouble(l -> Math.sqrt(ForkGate.sampleVariance(l)) * 100).toArray();
         return sds.length == 0 ? Double.NaN : SampleStatistics.median(sds);
     }
@@ -125,6 +130,8 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
                     ? finiteOrNull(Math.round(kernelExponent.get(benchmark) * 100) / 100.0) : null);
             entry.put("fork_sd_pct_phase_corrected", forkSdPct.get(benchmark).length > 2
                     ? finiteOrNull(forkSdPct.get(benchmark)[2]) : null);
+            entry.put("fork_sd_pct_within_modes", forkSdPct.get(benchmark).length > 3
+                    ? finiteOrNull(forkSdPct.get(benchmark)[3]) : null);
             Map<String, Map<String, Object>> bySubsection = new LinkedHashMap<>();
             values.forEach((key, v) -> bySubsection.computeIfAbsent(key.section(), s -> new LinkedHashMap<>())
                     .put(key.subsection(), finiteOrNull(Math.round(v * 10) / 10.0)));

@@ -27,6 +27,9 @@ final class Simulation {
     /** Mean of the machine's speed factor, on the log scale: a whole run in a slow phase. */
     double driftMean = 0;
     int samplesPerFork = 25;
+    /** Share of forks that settle in a second, slower JIT mode, and how many times slower it is. */
+    double slowModeShare = 0;
+    double slowModeFactor = 1;
     /** The true level of every subsection {@link #suite} made. */
     final Map<SubsectionKey, Double> levels = new LinkedHashMap<>();
 
@@ -47,7 +50,8 @@ final class Simulation {
         List<double[]> samples = new ArrayList<>();
         List<double[]> speeds = new ArrayList<>();
         for (int f = 0; f < forks; f++) {
-            double jit = random.nextGaussian() * forkSd;
+            double jit = random.nextGaussian() * forkSd
+                    + (slowModeShare > 0 && random.nextDouble() < slowModeShare ? Math.log(slowModeFactor) : 0);
             double machine = driftMean + random.nextGaussian() * driftSd;
             double[] x = new double[samplesPerFork];
             double[] s = new double[samplesPerFork];
