@@ -328,13 +328,15 @@ public final class ForkGate {
         double p = levelAgrees ? levelP : 1.0;
         String detail = String.format(Locale.ROOT, "%d fresh fork%s: %s%%, p=%s", fresh.forkCount(),
                 fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(levelP));
-        if (sides.modes().found() && first.verdict() == Verdict.REGRESSION) {
-            // Worse within the modes or by their mix: either confirms, each at half the level (Bonferroni).
+        if (sides.modes().found()) {
+            // The fresh forks re-test what was flagged: the level within the modes, or the mix.
             double pooled = SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
             boolean mixAgrees = verdictOf(pct(pooled - run.shift()), direction) == Verdict.REGRESSION
                     && verdictOf(pct(pooled), direction) == Verdict.REGRESSION;
             double mixP = sides.modes().mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
-            p = Math.min(1, 2 * Math.min(p, mixAgrees ? mixP : 1.0));
+            if (first.flaggedByModeMix()) {
+                p = mixAgrees ? mixP : 1.0;
+            }
             detail += String.format(Locale.ROOT, " within the modes; %s (p=%s)",
                     sides.modes().describeMix(sides.rawBaseline(), sides.rawCurrent(), direction), p(mixP));
         }

@@ -49,6 +49,14 @@ public record GateResult(
                 || confirmation == Confirmation.CLEARED;
     }
 
+    /**
+     * Flagged for the mix of its fork modes ({@link ForkModes}): the only flag with a p-value and no
+     * interval (a flag of the level test always has one). Confirmation re-tests the mix.
+     */
+    public boolean flaggedByModeMix() {
+        return flagged() && !Double.isNaN(pValue) && Double.isNaN(lowPct);
+    }
+
     /** Whether the whole confidence interval of the change lies beyond {@code floorPct} on one side. */
     public boolean intervalBeyond(double floorPct) {
         return lowPct > floorPct || highPct < -floorPct;

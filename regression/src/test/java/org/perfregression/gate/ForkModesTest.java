@@ -151,6 +151,7 @@ class ForkModesTest {
         assertTrue(first.message().contains("the slower fork mode (+"), first.message());
         assertTrue(first.message().contains("in 5 of 6 current forks, 9 of 40 baseline"), first.message());
         assertTrue(Double.isNaN(first.lowPct()), "a mix has no interval");
+        assertTrue(first.flaggedByModeMix());
         GateResult stillSlow = gate.confirm(first, baseline, forks(448, 447.5, 446.5, 449), Prior.NONE,
                 Direction.LOWER_IS_BETTER);
         assertEquals(Confirmation.CONFIRMED, stillSlow.confirmation(), stillSlow.message());
@@ -173,6 +174,11 @@ class ForkModesTest {
                 Direction.LOWER_IS_BETTER);
         assertEquals(Verdict.REGRESSION, slower.verdict(), slower.message());
         assertEquals(10, slower.changePct(), 1.5);
+        assertFalse(slower.flaggedByModeMix());
+        // Fresh forks re-test the level within the modes, one of them in the slow mode.
+        GateResult confirmed = gate.confirm(slower, baseline, forks(52.9, 491.2, 52.6), Prior.NONE,
+                Direction.LOWER_IS_BETTER);
+        assertEquals(Confirmation.CONFIRMED, confirmed.confirmation(), confirmed.message());
         // Faster within the modes while more forks fell into the slow one: no improvement is claimed.
         GateResult mixed = gate.test(KEY, baseline, forks(420, 418, 421, 419), Prior.NONE, Direction.LOWER_IS_BETTER);
         assertTrue(mixed.verdict() != Verdict.IMPROVEMENT, mixed.message());
