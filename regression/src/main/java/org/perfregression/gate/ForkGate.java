@@ -145,14 +145,29 @@ public final class ForkGate {
     public Sides sides(ForkedSamples baseline, ForkedSamples current, boolean corrected) {
         double[] b = baseline.levels(corrected);
         double[] c = current.levels(corrected);
-        ForkModes modes = forkModes ? ForkModes.of(b) : ForkModes.NONE;
+        ForkModes modes = modesOf(b);
         return new Sides(modes.align(b), modes.align(c), b, c, modes);
     }
 
     /** A baseline's fork levels as the tests read them, aligned onto its main fork mode. */
     public double[] baselineLevels(ForkedSamples baseline, boolean corrected) {
         double[] b = baseline.levels(corrected);
-        return forkModes ? ForkModes.of(b).align(b) : b;
+        return modesOf(b).align(b);
+    }
+
+    private ForkModes modesOf(double[] baselineLevels) {
+        return forkModes ? ForkModes.of(baselineLevels) : ForkModes.NONE;
+    }
+
+    /** The change over all forks, modes pooled, on the log scale: what the mix of modes moves. */
+    private static double pooledChange(Sides sides) {
+        return SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
+    }
+
+    /** Whether the change over all forks is a regression, both relative to the run's shift and absolutely. */
+    private boolean regressionOverAllForks(double pooled, Direction direction, RunEffect run) {
+        return verdictOf(pct(pooled - run.shift()), direction) == Verdict.REGRESSION
+                && verdictOf(pct(pooled), direction) == Verdict.REGRESSION;
     }
 
     /** The difference of mean levels, its standard error and degrees of freedom. */
@@ -275,11 +290,10 @@ public final class ForkGate {
         ForkModes modes = sides.modes();
         String mix = modes.describeMix(sides.rawBaseline(), sides.rawCurrent(), direction);
         double mixP = modes.mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
-        double pooled = SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
+        double pooled = pooledChange(sides);
         double pooledPct = pct(pooled - run.shift());
         if (level.verdict() != Verdict.REGRESSION && mixP < significance
-                && verdictOf(pooledPct, direction) == Verdict.REGRESSION
-                && verdictOf(pct(pooled), direction) == Verdict.REGRESSION) {
+                && regressionOverAllForks(pooled, direction, run)) {
             return new GateResult(level.key(), Verdict.REGRESSION, pooledPct, pct(pooled), Double.NaN, Double.NaN, mixP,
                     Double.NaN, level.mdcPct(), level.baselineForks(), level.currentForks(), level.driftCorrected(),
                     Confirmation.NOT_REMEASURED, Double.NaN, String.format(Locale.ROOT,
@@ -290,9 +304,7 @@ public final class ForkGate {
                 > modes.shareOfWorse(sides.rawBaseline(), direction)) {
             // Faster within the modes while more forks fell into the worse one: a change as large as
             // the gap between the modes looks like that too, so no improvement is claimed.
-            return new GateResult(level.key(), Verdict.NO_CHANGE, level.changePct(), level.absolutePct(), level.lowPct(),
-                    level.highPct(), level.pValue(), level.df(), level.mdcPct(), level.baselineForks(),
-                    level.currentForks(), level.driftCorrected(), Confirmation.NOT_FLAGGED, Double.NaN,
+            return with(level, Verdict.NO_CHANGE, Confirmation.NOT_FLAGGED, Double.NaN,
                     "No change: " + signed(level.changePct()) + "% within two fork modes, but " + mix);
         }
         return with(level, level.verdict(), level.confirmation(), level.confirmPValue(),
@@ -330,9 +342,7 @@ public final class ForkGate {
                 fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(levelP));
         if (sides.modes().found()) {
             // The fresh forks re-test what was flagged: the level within the modes, or the mix.
-            double pooled = SampleStatistics.median(sides.rawCurrent()) - SampleStatistics.median(sides.rawBaseline());
-            boolean mixAgrees = verdictOf(pct(pooled - run.shift()), direction) == Verdict.REGRESSION
-                    && verdictOf(pct(pooled), direction) == Verdict.REGRESSION;
+            boolean mixAgrees = regressionOverAllForks(pooledChange(sides), direction, run);
             double mixP = sides.modes().mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
             if (first.flaggedByModeMix()) {
                 p = mixAgrees ? mixP : 1.0;
