@@ -126,10 +126,6 @@ public final class ForkGate {
         return correctDrift;
     }
 
-    public boolean judgesForkModes() {
-        return forkModes;
-    }
-
     /** Whether the two sides' levels are drift-corrected: only when both were measured with calibration. */
     boolean corrects(ForkedSamples baseline, ForkedSamples current) {
         return correctDrift && baseline.hasSpeeds() && current.hasSpeeds();
@@ -414,7 +410,7 @@ public final class ForkGate {
         return sum / values.length;
     }
 
-    private static double sumOfSquares(double[] values) {
+    static double sumOfSquares(double[] values) {
         double mean = mean(values);
         double sum = 0;
         for (double v : values) {

@@ -56,7 +56,7 @@ public record ForkModes(double cut, double gap, boolean mainIsLow) {
         double[] low = Arrays.copyOfRange(sorted, 0, split);
         double[] high = Arrays.copyOfRange(sorted, split, n);
         double largest = sorted[split] - sorted[split - 1];
-        double within = Math.sqrt((squares(low) + squares(high)) / (n - 2));
+        double within = Math.sqrt((ForkGate.sumOfSquares(low) + ForkGate.sumOfSquares(high)) / (n - 2));
         if (!(largest >= MIN_GAP) || !(largest >= GAP_IN_SDS * within)) {
             return NONE;
         }
@@ -128,15 +128,6 @@ public record ForkModes(double cut, double gap, boolean mainIsLow) {
         double sum = 0;
         for (int i = 1; i <= k; i++) {
             sum += Math.log(n - k + i) - Math.log(i);
-        }
-        return sum;
-    }
-
-    private static double squares(double[] values) {
-        double mean = ForkGate.mean(values);
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
         }
         return sum;
     }
