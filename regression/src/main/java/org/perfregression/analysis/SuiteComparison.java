@@ -509,7 +509,7 @@ public final class SuiteComparison {
             baselines.set(i, exponents.get(i).applyTo(baselines.get(i), pairs.get(i).direction()));
             currents.set(i, exponents.get(i).applyTo(currents.get(i), pairs.get(i).direction()));
         }
-        List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, notes);
+        List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, baselines, notes);
         if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
             runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
@@ -539,11 +539,18 @@ public final class SuiteComparison {
     /**
      * Each benchmark's subsections' movement from run to run in the {@link #withRecordedRuns recorded
      * runs}, their levels read as the comparison reads its sides' (the same calibration exponent; the
-     * machine's phases are left in, which only widens the estimate). Over the whole suite at once, so
-     * that each recorded run's shift is the suite's.
+     * machine's phases are left in, which only widens the estimate; a subsection in two fork modes
+     * aligned onto its baseline's main mode). Over the whole suite at once, so that each recorded
+     * run's shift is the suite's.
      */
     private List<Map<SubsectionKey, Double>> movements(List<BenchmarkPair> pairs, List<KernelCoefficient> exponents,
-            List<String> notes) {
+            List<Map<SubsectionKey, ForkedSamples>> baselines, List<String> notes) {
+        Map<SuiteKey, org.perfregression.gate.ForkModes> modes = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            String benchmark = pairs.get(i).benchmark();
+            baselines.get(i).forEach((key, b) -> modes.put(new SuiteKey(benchmark, key),
+                    gate.gate().modesOf(b, gate.gate().correctsDrift() && b.hasSpeeds())));
+        }
         List<Map<SuiteKey, double[]>> runs = new ArrayList<>();
         for (Map<String, Dataset> recorded : recordedRuns) {
             Map<SuiteKey, double[]> levels = new java.util.LinkedHashMap<>();
@@ -558,7 +565,7 @@ public final class SuiteComparison {
             }
             runs.add(levels);
         }
-        Map<SuiteKey, Double> movement = RunMovement.estimate(runs);
+        Map<SuiteKey, Double> movement = RunMovement.estimate(runs, modes);
         if (!recordedRuns.isEmpty()) {
             notes.add(RunMovement.describe(movement, recordedRuns.size()));
         }

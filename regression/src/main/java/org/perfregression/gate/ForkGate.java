@@ -151,6 +151,11 @@ public final class ForkGate {
         return modesOf(b).align(b);
     }
 
+    /** The fork modes of a baseline as the tests find them; {@link ForkModes#NONE} when judged pooled. */
+    public ForkModes modesOf(ForkedSamples baseline, boolean corrected) {
+        return modesOf(baseline.levels(corrected));
+    }
+
     private ForkModes modesOf(double[] baselineLevels) {
         return forkModes ? ForkModes.of(baselineLevels) : ForkModes.NONE;
     }

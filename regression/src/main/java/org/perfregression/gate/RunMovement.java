@@ -28,6 +28,10 @@ import org.perfregression.stats.SampleStatistics;
  * A run of at least {@link GateCheck#MIN_SUBSECTIONS_FOR_SHIFT} subsections has its shift taken out
  * first (the median over its subsections of their level minus their usual level), as the gate takes
  * the current run's out: a slow day moves every subsection alike and is the run effect's to judge.
+ * A subsection whose baseline forks fall into two {@link ForkModes modes} has each run's forks
+ * aligned onto the main mode first, as the gate's level test aligns them: read pooled, the modes'
+ * distance is counted as the forks' noise, and a movement of the level within the modes, which is
+ * what the by-mode test compares, disappears under it.
  */
 public final class RunMovement {
 
@@ -45,6 +49,26 @@ public final class RunMovement {
      * @return the variance per subsection with enough runs; absent for the rest
      */
     public static <K> Map<K, Double> estimate(List<Map<K, double[]>> runs) {
+        return estimate(runs, Map.of());
+    }
+
+    /**
+     * Each subsection's movement from run to run, its forks in every run aligned onto its baseline's
+     * main fork mode where {@code modes} has one.
+     *
+     * @param recorded earlier runs, each mapping a subsection to its forks' levels (first measurement only)
+     * @param modes the fork modes of a subsection's baseline ({@link ForkGate#modesOf}); absent or
+     *     {@link ForkModes#NONE} for a subsection judged pooled
+     * @param <K> how a subsection is named across the suite
+     * @return the variance per subsection with enough runs; absent for the rest
+     */
+    public static <K> Map<K, Double> estimate(List<Map<K, double[]>> recorded, Map<K, ForkModes> modes) {
+        List<Map<K, double[]>> runs = new ArrayList<>();
+        for (Map<K, double[]> run : recorded) {
+            Map<K, double[]> aligned = new LinkedHashMap<>();
+            run.forEach((key, levels) -> aligned.put(key, modes.getOrDefault(key, ForkModes.NONE).align(levels)));
+            runs.add(aligned);
+        }
         Map<K, List<double[]>> byKey = new LinkedHashMap<>();
         for (Map<K, double[]> run : runs) {
             run.forEach((key, levels) -> {

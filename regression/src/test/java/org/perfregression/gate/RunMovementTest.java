@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,5 +108,40 @@ class RunMovementTest {
         assertTrue(judged.mdcPct() > 50, "MDC " + judged.mdcPct());
         // A movement smaller than the run's own interaction changes nothing.
         assertEquals(new RunEffect(0.01, 0.04), new RunEffect(0.01, 0.04).withInteractionAtLeast(0.01));
+    }
+
+    @Test
+    void aSubsectionInTwoModesMovesByItsLevelNotByItsMix() {
+        // A quarter of the forks ten times slower (a JIT decision per JVM), 2 % apart within a mode:
+        // a run of 3 forks holds 0, 1 or 2 slow ones by chance.
+        Random random = new Random(11);
+        double slow = Math.log(10);
+        double[] baseline = new double[12];
+        for (int f = 0; f < baseline.length; f++) {
+            baseline[f] = (f % 4 == 0 ? slow : 0) + random.nextGaussian() * 0.02;
+        }
+        ForkModes modes = ForkModes.of(baseline);
+        assertTrue(modes.found(), "the baseline's modes");
+        int[] slowForks = {0, 1, 2, 0, 1, 0, 2, 1, 0, 1};
+        List<Map<String, double[]>> steady = new ArrayList<>();
+        List<Map<String, double[]>> moving = new ArrayList<>();
+        for (int r = 0; r < slowForks.length; r++) {
+            double[] levels = new double[3];
+            for (int f = 0; f < levels.length; f++) {
+                levels[f] = (f < slowForks[r] ? slow : 0) + random.nextGaussian() * 0.02;
+            }
+            steady.add(Map.of("build n=16", levels));
+            // The same forks, each run's level moved by 15 % (SD) in both modes.
+            double movement = random.nextGaussian() * 0.15;
+            moving.add(Map.of("build n=16", Arrays.stream(levels).map(l -> l + movement).toArray()));
+        }
+        Map<String, ForkModes> byMode = Map.of("build n=16", modes);
+        // Pooled, the modes' distance is the forks' noise and hides the movement; within the modes it shows.
+        assertEquals(0, RunMovement.estimate(moving).get("build n=16"), "pooled");
+        double found = RunMovement.estimate(moving, byMode).get("build n=16");
+        assertEquals(0.15, Math.sqrt(found), 0.08, "within the modes");
+        // The mix moving from run to run by chance is not a movement either way.
+        assertEquals(0, RunMovement.estimate(steady, byMode).get("build n=16"), "steady, within the modes");
+        assertEquals(0, RunMovement.estimate(steady).get("build n=16"), "steady, pooled");
     }
 }
