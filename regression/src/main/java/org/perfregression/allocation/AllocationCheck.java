@@ -88,7 +88,8 @@ public final class AllocationCheck {
      * Compares every subsection both sides measured, in baseline order.
      *
      * @param baseline each subsection's baseline forks' bytes per operation
-     * @param current each subsection's current forks' (first measurement) bytes per operation
+     * @param current each subsection's current forks' bytes per operation, fresh forks included
+     *     ({@link org.perfregression.gate.ForkLayout#allocations})
      * @param slowdown each subsection's time per operation, current over baseline (1 where unknown):
      *     see {@link #compare(SubsectionKey, double[], double[], double)}
      * @param gate the gate whose settings the outcome carries (reports show them)

@@ -509,12 +509,12 @@ public final class SuiteComparison {
             baselines.set(i, exponents.get(i).applyTo(baselines.get(i), pairs.get(i).direction()));
             currents.set(i, exponents.get(i).applyTo(currents.get(i), pairs.get(i).direction()));
         }
-        List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, baselines, notes);
         if (gate.gate().correctsDrift()) {
             baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
             runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
             currents = runPhase.corrected();
         }
+        List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, baselines, notes);
         for (int i = 0; i < pairs.size(); i++) {
             changes.add(gate.with(pairs.get(i).direction()).changes(baselines.get(i), currents.get(i)));
         }
@@ -540,7 +540,7 @@ public final class SuiteComparison {
      * Each benchmark's subsections' movement from run to run in the {@link #withRecordedRuns recorded
      * runs}, their levels read as the comparison reads its sides' (the same calibration exponent; the
      * machine's phases are left in, which only widens the estimate; a subsection in two fork modes
-     * aligned onto its baseline's main mode). Over the whole suite at once, so that each recorded
+     * aligned onto the main mode of its baseline as the tests read it). Over the whole suite at once, so that each recorded
      * run's shift is the suite's.
      */
     private List<Map<SubsectionKey, Double>> movements(List<BenchmarkPair> pairs, List<KernelCoefficient> exponents,

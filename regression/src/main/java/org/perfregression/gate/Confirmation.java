@@ -22,7 +22,7 @@ public enum Confirmation {
     BENCHMARK_WIDE("benchmark_wide", "benchmark-wide"),
     /**
      * Not a statistical verdict: an exact measure (bytes allocated per operation) compared fork by
-     * fork, which a fresh fork would only repeat (see {@code allocation.AllocationCheck}).
+     * fork over every fork of each side, fresh forks included (see {@code allocation.AllocationCheck}).
      */
     EXACT("exact"),
     /**

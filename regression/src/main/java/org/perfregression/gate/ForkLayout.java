@@ -56,16 +56,24 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
     }
 
     /**
-     * Per subsection, the bytes allocated per operation of each fork of the first measurement (not
-     * the confirmation's), for subsections whose every such fork measured it.
+     * Per subsection, the bytes allocated per operation of each fork of the first measurement, then
+     * of each fresh fork that measured it, for subsections whose every first-measurement fork measured
+     * it. Allocation is compared over every fork a side has: the JIT's escape analysis settles per JVM,
+     * and a fresh fork in the other mode keeps the split from becoming a verdict (measured: an
+     * unchanged run's two forks of a page walk at 159-162 B/op against baseline forks of 222-248, one
+     * of its three fresh forks at 229).
      */
     public Map<SubsectionKey, double[]> allocations() {
         Map<SubsectionKey, double[]> allocations = new LinkedHashMap<>();
         forks.forEach((key, list) -> {
-            double[] values = list.stream().filter(f -> !f.confirmation()).mapToDouble(MeasuredFork::allocBytesPerOp)
+            double[] first = list.stream().filter(f -> !f.confirmation()).mapToDouble(MeasuredFork::allocBytesPerOp)
                     .toArray();
-            if (values.length > 0 && Arrays.stream(values).noneMatch(Double::isNaN)) {
-                allocations.put(key, values);
+            if (first.length > 0 && Arrays.stream(first).noneMatch(Double::isNaN)) {
+                double[] fresh = list.stream().filter(MeasuredFork::confirmation).mapToDouble(MeasuredFork::allocBytesPerOp)
+                        .filter(v -> !Double.isNaN(v)).toArray();
+                double[] all = Arrays.copyOf(first, first.length + fresh.length);
+                System.arraycopy(fresh, 0, all, first.length, fresh.length);
+                allocations.put(key, all);
             }
         });
         return allocations;

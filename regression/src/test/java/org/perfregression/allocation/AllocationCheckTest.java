@@ -43,6 +43,16 @@ class AllocationCheckTest {
     }
 
     @Test
+    void aFreshForkInTheOtherEscapeAnalysisModeKeepsASplitFromBeingAVerdict() {
+        // An unchanged run of a page walk (2026-12-02): both first forks in a mode the baselines never
+        // showed, one of the three fresh forks back in the baselines' mode.
+        double[] baseline = {222.0, 222.1, 229.4, 230.1, 233.6, 248.0};
+        assertEquals(Verdict.IMPROVEMENT, verdict(baseline, new double[] {161.7, 158.8}), "the first forks alone");
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {161.7, 158.8, 228.8, 160.8, 157.0}),
+                "with the fresh forks");
+    }
+
+    @Test
     void codeThatAllocatesNothingIsJudgedInBytes() {
         double[] nothing = {4.8e-5, 1.9e-5, 2.1e-5};
         GateResult same = CHECK.compare(KEY, nothing, new double[] {2.8e-5, 1.8e-5}, 1);

@@ -42,7 +42,7 @@ class SidecarForksTest {
         assertTrue(Double.isNaN(forks.get(1).otherCpuPct()));
         assertArrayEquals(new double[] {10, 10, 10}, forks.get(1).speeds());
         assertEquals(48, forks.get(0).allocBytesPerOp());
-        assertArrayEquals(new double[] {48, 0}, read.forks().allocations().get(KEY), "the first measurement's forks");
+        assertArrayEquals(new double[] {48, 0, 64}, read.forks().allocations().get(KEY), "the first measurement's forks, then the fresh ones");
     }
 
     @Test
@@ -50,6 +50,9 @@ class SidecarForksTest {
         ForkLayout partly = new ForkLayout(Map.of(KEY, List.of(new MeasuredFork(3, 0, 1, false, null, Double.NaN, 48),
                 new MeasuredFork(4, 0, 2, false, null, Double.NaN))));
         assertTrue(partly.allocations().isEmpty(), "one fork did not measure it");
+        ForkLayout freshWithout = new ForkLayout(Map.of(KEY, List.of(new MeasuredFork(3, 0, 1, false, null, Double.NaN, 48),
+                new MeasuredFork(3, 0, 2, true, null, Double.NaN))));
+        assertArrayEquals(new double[] {48}, freshWithout.allocations().get(KEY), "a fresh fork without it adds nothing");
         Path file = dir.resolve("bad.meta.json");
         Files.writeString(file, "{\"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 2, \"alloc_b_per_op\": -1}]}}}");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
