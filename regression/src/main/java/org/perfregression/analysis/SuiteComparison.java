@@ -540,8 +540,8 @@ public final class SuiteComparison {
      * Each benchmark's subsections' movement from run to run in the {@link #withRecordedRuns recorded
      * runs}, their levels read as the comparison reads its sides' (the same calibration exponent; the
      * machine's phases are left in, which only widens the estimate; a subsection in two fork modes
-     * aligned onto the main mode of its baseline as the tests read it). Over the whole suite at once, so that each recorded
-     * run's shift is the suite's.
+     * aligned onto the main mode of its baseline as the tests read it). Over the whole suite at once,
+     * so that each recorded run's shift is the suite's.
      */
     private List<Map<SubsectionKey, Double>> movements(List<BenchmarkPair> pairs, List<KernelCoefficient> exponents,
             List<Map<SubsectionKey, ForkedSamples>> baselines, List<String> notes) {

@@ -147,8 +147,7 @@ public final class ForkGate {
 
     /** A baseline's fork levels as the tests read them, aligned onto its main fork mode. */
     public double[] baselineLevels(ForkedSamples baseline, boolean corrected) {
-        double[] b = baseline.levels(corrected);
-        return modesOf(b).align(b);
+        return modesOf(baseline, corrected).align(baseline.levels(corrected));
     }
 
     /** The fork modes of a baseline as the tests find them; {@link ForkModes#NONE} when judged pooled. */
