@@ -342,10 +342,9 @@ public final class ForkGate {
                 fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(levelP));
         if (sides.modes().found()) {
             // The fresh forks re-test what was flagged: the level within the modes, or the mix.
-            boolean mixAgrees = regressionOverAllForks(pooledChange(sides), direction, run);
             double mixP = sides.modes().mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
             if (first.flaggedByModeMix()) {
-                p = mixAgrees ? mixP : 1.0;
+                p = regressionOverAllForks(pooledChange(sides), direction, run) ? mixP : 1.0;
             }
             detail += String.format(Locale.ROOT, " within the modes; %s (p=%s)",
                     sides.modes().describeMix(sides.rawBaseline(), sides.rawCurrent(), direction), p(mixP));

@@ -66,14 +66,11 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
     public Map<SubsectionKey, double[]> allocations() {
         Map<SubsectionKey, double[]> allocations = new LinkedHashMap<>();
         forks.forEach((key, list) -> {
-            double[] first = list.stream().filter(f -> !f.confirmation()).mapToDouble(MeasuredFork::allocBytesPerOp)
-                    .toArray();
-            if (first.length > 0 && Arrays.stream(first).noneMatch(Double::isNaN)) {
-                double[] fresh = list.stream().filter(MeasuredFork::confirmation).mapToDouble(MeasuredFork::allocBytesPerOp)
-                        .filter(v -> !Double.isNaN(v)).toArray();
-                double[] all = Arrays.copyOf(first, first.length + fresh.length);
-                System.arraycopy(fresh, 0, all, first.length, fresh.length);
-                allocations.put(key, all);
+            List<MeasuredFork> first = list.stream().filter(f -> !f.confirmation()).toList();
+            if (!first.isEmpty() && first.stream().noneMatch(f -> Double.isNaN(f.allocBytesPerOp()))) {
+                // First the first measurement's forks, then the fresh ones (a stable sort keeps each in order).
+                allocations.put(key, list.stream().sorted(java.util.Comparator.comparing(MeasuredFork::confirmation))
+                        .mapToDouble(MeasuredFork::allocBytesPerOp).filter(v -> !Double.isNaN(v)).toArray());
             }
         });
         return allocations;
