@@ -82,6 +82,8 @@ class BenchmarksJarIT {
         String sidecar = Files.readString(work.resolve("gt/ci/constructor.meta.json"));
         assertTrue(sidecar.contains("\"calibration_ns\"") && sidecar.contains("\"pass\" : 3"),
                 "the baseline's sidecar records forks, passes and calibration:\n" + sidecar);
+        assertTrue(sidecar.contains("\"alloc_scope\" : \"benchmark_threads\""),
+                "and allocation counted on the benchmark's threads:\n" + sidecar);
     }
 
     @Test

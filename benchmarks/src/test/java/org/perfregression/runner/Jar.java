@@ -14,10 +14,23 @@ record Jar(int exitCode, String out, String err) {
     static final Path JAR = Path.of(System.getProperty("benchmarks.jar", "target/benchmarks.jar"));
 
     static Jar run(Path workDir, String... args) throws IOException, InterruptedException {
+        return java(workDir, "-jar", JAR.toAbsolutePath().toString(), args);
+    }
+
+    /** Plain JMH's command line over the jar's benchmarks, without the main job. */
+    static Jar jmh(Path workDir, String... args) throws IOException, InterruptedException {
+        return java(workDir, "-cp", JAR.toAbsolutePath().toString(), args);
+    }
+
+    private static Jar java(Path workDir, String option, String jar, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(option);
+        command.add(jar);
+        if (option.equals("-cp")) {
+            command.add("org.openjdk.jmh.Main");
+        }
         command.addAll(List.of(args));
         Path out = Files.createTempFile("jar", ".out");
         Path err = Files.createTempFile("jar", ".err");

@@ -54,8 +54,7 @@ public final class AbMeasurement {
         // By combination index, so that both sides list their subsections in JMH's order, not the random one measured.
         forks.computeIfAbsent(side, s -> new TreeMap<>()).computeIfAbsent(index, i -> new ArrayList<>()).add(fork);
         layout.computeIfAbsent(side, s -> new TreeMap<>()).computeIfAbsent(index, i -> new ArrayList<>())
-                .add(new MeasuredFork(fork.samples().get(0).length, startedMillis, pass, false, null, otherCpuPct,
-                        ForkLayout.allocation(fork, 0)));
+                .add(MeasuredFork.of(fork, 0, startedMillis, pass, false, null, otherCpuPct));
     }
 
     /** How many forks of {@code side} have been measured. */

@@ -79,17 +79,20 @@ public final class AbRun {
     }
 
     /**
-     * JMH's command line with its GC profiler, unless given already: every fork records the bytes it
-     * allocates per operation, which the gate compares exactly ({@code <benchmark>.alloc}).
+     * JMH's command line with the benchmark threads' allocation profiler, unless given already: every
+     * fork records the bytes its benchmark threads allocate per operation, which the gate compares
+     * exactly ({@code <benchmark>.alloc}). The profiler is one of the host's classes, which
+     * {@link SideHost} puts on the forks' class path.
      */
     static List<String> withAllocation(List<String> jmhArgs) {
+        String profiler = org.perfregression.jmh.fork.ThreadAllocationProfiler.NAME;
         for (int i = 0; i + 1 < jmhArgs.size(); i++) {
-            if (jmhArgs.get(i).equals("-prof") && jmhArgs.get(i + 1).split(":")[0].equals("gc")) {
+            if (jmhArgs.get(i).equals("-prof") && jmhArgs.get(i + 1).split(":")[0].equals(profiler)) {
                 return List.copyOf(jmhArgs);
             }
         }
         List<String> args = new java.util.ArrayList<>(jmhArgs);
-        args.addAll(List.of("-prof", "gc"));
+        args.addAll(List.of("-prof", profiler));
         return List.copyOf(args);
     }
 

@@ -69,8 +69,10 @@ final class SideHost implements AutoCloseable {
         if (Boolean.getBoolean(IGNORE_LOCK)) {
             command.add("-D" + IGNORE_LOCK + "=true");
         }
-        command.addAll(List.of("-cp", hostClasses + File.pathSeparator + side.classPathString(),
-                ForkHost.class.getName(), "--log", log.toString(), "--fork-classpath", side.classPathString()));
+        // The forks get the host's classes too, for its allocation profiler (AbRun.withAllocation).
+        String classPath = hostClasses + File.pathSeparator + side.classPathString();
+        command.addAll(List.of("-cp", classPath, ForkHost.class.getName(), "--log", log.toString(),
+                "--fork-classpath", classPath));
         for (String arg : side.jvmArgs()) {
             command.addAll(List.of("--jvm-arg", arg));
         }

@@ -13,6 +13,7 @@ import org.perfregression.check.CheckResult;
 import org.perfregression.check.RegressionCheck;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.AllocationScope;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.Acceptance;
@@ -256,7 +257,7 @@ public final class SuiteComparison {
                     pair.baseline().source(), pair.current().source(), pair.notes(),
                     gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange(),
                             seeds.get(i).baselineMedian()).withAccepted(pair.benchmark(), acceptances, today)));
-            ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i));
+            ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i), allNotes);
             if (allocation != null) {
                 inputs.add(allocation);
             }
@@ -291,19 +292,30 @@ public final class SuiteComparison {
 
     /**
      * The allocation comparison of {@code pair} as a benchmark entry of its own (unit B/op), for the
-     * subsections whose forks recorded their allocation on both sides; null when there are none.
+     * subsections whose forks recorded their allocation on both sides, counted alike; null when there
+     * are none. Where the baseline counted otherwise than the current run, {@code notes} says so.
      */
-    private ReportInput allocation(BenchmarkPair pair, CheckResult time) {
-        if (pair.baseline().forks() == null || pair.current().forks() == null) {
+    private ReportInput allocation(BenchmarkPair pair, CheckResult time, List<String> notes) {
+        if (pair.baseline().forks() == null || pair.current().forks() == null
+                || pair.current().forks().allocationScopes().size() != 1) {
             return null;
         }
-        Map<SubsectionKey, double[]> current = pair.current().forks().allocations();
+        AllocationScope scope = pair.current().forks().allocationScopes().iterator().next();
+        Map<SubsectionKey, double[]> current = pair.current().forks().allocations(scope);
         Map<SubsectionKey, double[]> baseline = new java.util.LinkedHashMap<>();
-        pair.baseline().forks().allocations().forEach((key, forks) -> {
+        pair.baseline().forks().allocations(scope).forEach((key, forks) -> {
             if (current.containsKey(key)) {
                 baseline.put(key, forks);
             }
         });
+        long otherwise = current.keySet().stream().filter(key -> !baseline.containsKey(key)
+                && pair.baseline().forks().forks().getOrDefault(key, List.of()).stream()
+                        .anyMatch(f -> f.allocScope() != null && f.allocScope() != scope)).count();
+        if (otherwise > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s: allocation not compared in %d subsections: the "
+                    + "baseline counted the bytes of %s, this run those of %s; regenerate the baselines to gate it",
+                    pair.benchmark(), otherwise, otherScope(scope).description(), scope.description()));
+        }
         if (baseline.isEmpty()) {
             return null;
         }
@@ -316,6 +328,10 @@ public final class SuiteComparison {
                 currentData, pair.baseline().source(), pair.current().source(), List.of(),
                 allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
                         .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
+    }
+
+    private static AllocationScope otherScope(AllocationScope scope) {
+        return scope == AllocationScope.WHOLE_JVM ? AllocationScope.BENCHMARK_THREADS : AllocationScope.WHOLE_JVM;
     }
 
     /** Each subsection's time per operation, current over baseline, from the medians (throughput inverted). */

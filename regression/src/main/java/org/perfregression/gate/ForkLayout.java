@@ -24,10 +24,9 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
      */
     public static final String CALIBRATION_METRIC = "calibration";
 
-    /** A result's calibration times per fork, or null: profilers' metrics may carry a leading middle dot. */
+    /** A result's calibration times per fork, or null. */
     public static List<double[]> calibration(org.perfregression.jmh.JmhResult result) {
-        List<double[]> plain = result.secondary().get(CALIBRATION_METRIC);
-        return plain != null ? plain : result.secondary().get("\u00b7" + CALIBRATION_METRIC);
+        return secondary(result, CALIBRATION_METRIC);
     }
 
     /** The calibration time beside each sample of fork {@code f}, or null where the metric does not cover the fork. */
@@ -37,17 +36,34 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
                 ? speeds.get(f) : null;
     }
 
-    /** JMH's GC profiler's bytes allocated per operation, per iteration: what allocation is gated on. */
+    /** JMH's GC profiler's bytes allocated per operation, per iteration: the whole JVM's. */
     public static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
 
     /**
-     * Fork {@code f}'s bytes allocated per operation: the median over its iterations of
-     * {@link #ALLOCATION_METRIC} (a profiler's metric may carry a leading middle dot); NaN when the
-     * result has none for that fork.
+     * The benchmark threads' bytes allocated per operation, per iteration
+     * ({@link org.perfregression.jmh.fork.ThreadAllocationProfiler}): what the harness gates on.
+     */
+    public static final String THREAD_ALLOCATION_METRIC = org.perfregression.jmh.fork.ThreadAllocationProfiler.METRIC;
+
+    /**
+     * Whose bytes {@link #allocation} reads from {@code result}: the benchmark threads' where the
+     * result has them, else the whole JVM's (JMH's GC profiler); null when it has neither.
+     */
+    public static AllocationScope allocationScope(org.perfregression.jmh.JmhResult result) {
+        if (secondary(result, THREAD_ALLOCATION_METRIC) != null) {
+            return AllocationScope.BENCHMARK_THREADS;
+        }
+        return secondary(result, ALLOCATION_METRIC) != null ? AllocationScope.WHOLE_JVM : null;
+    }
+
+    /**
+     * Fork {@code f}'s bytes allocated per operation: the median over its iterations of the metric
+     * {@link #allocationScope} names; NaN when the result has none for that fork.
      */
     public static double allocation(org.perfregression.jmh.JmhResult result, int f) {
-        List<double[]> plain = result.secondary().get(ALLOCATION_METRIC);
-        List<double[]> values = plain != null ? plain : result.secondary().get("\u00b7" + ALLOCATION_METRIC);
+        AllocationScope scope = allocationScope(result);
+        List<double[]> values = scope == null ? null : secondary(result,
+                scope == AllocationScope.BENCHMARK_THREADS ? THREAD_ALLOCATION_METRIC : ALLOCATION_METRIC);
         if (values == null || f >= values.size() || values.get(f).length == 0) {
             return Double.NaN;
         }
@@ -55,25 +71,39 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
         return median >= 0 && Double.isFinite(median) ? median : Double.NaN;
     }
 
+    /** A secondary metric's values per fork, or null: profilers' metrics may carry a leading middle dot. */
+    private static List<double[]> secondary(org.perfregression.jmh.JmhResult result, String metric) {
+        List<double[]> plain = result.secondary().get(metric);
+        return plain != null ? plain : result.secondary().get("\u00b7" + metric);
+    }
+
     /**
      * Per subsection, the bytes allocated per operation of each fork of the first measurement, then
      * of each fresh fork that measured it, for subsections whose every first-measurement fork measured
-     * it. Allocation is compared over every fork a side has: the JIT's escape analysis settles per JVM,
+     * it, all counted in {@code scope}. Allocation is compared over every fork a side has: the JIT's escape analysis settles per JVM,
      * and a fresh fork in the other mode keeps the split from becoming a verdict (measured: an
      * unchanged run's two forks of a page walk at 159-162 B/op against baseline forks of 222-248, one
      * of its three fresh forks at 229).
      */
-    public Map<SubsectionKey, double[]> allocations() {
+    public Map<SubsectionKey, double[]> allocations(AllocationScope scope) {
         Map<SubsectionKey, double[]> allocations = new LinkedHashMap<>();
         forks.forEach((key, list) -> {
             List<MeasuredFork> first = list.stream().filter(f -> !f.confirmation()).toList();
-            if (!first.isEmpty() && first.stream().noneMatch(f -> Double.isNaN(f.allocBytesPerOp()))) {
+            if (!first.isEmpty() && first.stream().allMatch(f -> f.allocScope() == scope)) {
                 // First the first measurement's forks, then the fresh ones (a stable sort keeps each in order).
                 allocations.put(key, list.stream().sorted(java.util.Comparator.comparing(MeasuredFork::confirmation))
-                        .mapToDouble(MeasuredFork::allocBytesPerOp).filter(v -> !Double.isNaN(v)).toArray());
+                        .filter(f -> f.allocScope() == scope).mapToDouble(MeasuredFork::allocBytesPerOp).toArray());
             }
         });
         return allocations;
+    }
+
+    /** The scopes of the allocation figures its first-measurement forks carry (empty when none has one). */
+    public java.util.Set<AllocationScope> allocationScopes() {
+        java.util.Set<AllocationScope> scopes = java.util.EnumSet.noneOf(AllocationScope.class);
+        forks.values().forEach(list -> list.stream().filter(f -> !f.confirmation() && f.allocScope() != null)
+                .forEach(f -> scopes.add(f.allocScope())));
+        return scopes;
     }
 
     public ForkLayout {

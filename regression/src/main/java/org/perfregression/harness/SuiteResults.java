@@ -104,16 +104,13 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
     private static List<MeasuredFork> forks(JmhResult r, Deque<JsonNode> log, ResultsFolder folder) {
         List<MeasuredFork> forks = new ArrayList<>();
         for (int f = 0; f < r.samples().size(); f++) {
-            int n = r.samples().get(f).length;
             double[] speed = ForkLayout.calibration(r, f);
             JsonNode entry = log.pollFirst();
-            double allocated = ForkLayout.allocation(r, f);
             forks.add(entry == null
-                    ? new MeasuredFork(n, 0, 0, false, speed, Double.NaN, allocated)
-                    : new MeasuredFork(n, entry.path("startedMillis").asLong(0), entry.path("pass").asInt(0),
+                    ? MeasuredFork.of(r, f, 0, 0, false, speed, Double.NaN)
+                    : MeasuredFork.of(r, f, entry.path("startedMillis").asLong(0), entry.path("pass").asInt(0),
                             entry.path("confirmation").asBoolean(false), speed,
-                            entry.path("otherCpuPct").isNumber() ? entry.get("otherCpuPct").asDouble() : Double.NaN,
-                            allocated));
+                            entry.path("otherCpuPct").isNumber() ? entry.get("otherCpuPct").asDouble() : Double.NaN));
         }
         if (!log.isEmpty()) {
             throw new InvalidInputException(folder.forkLog() + ": more forks logged for " + r.describe()

@@ -434,8 +434,9 @@ public final class SuiteRun {
         return JmhForks.oneFork(base, c.jmh())
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .addProfiler(CalibrationProfiler.class)
-                // Bytes allocated per operation, outside the measured window: gated exactly (allocation.AllocationCheck).
-                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
+                // Bytes the benchmark's threads allocate per operation, read outside the measured window:
+                // gated exactly (allocation.AllocationCheck).
+                .addProfiler(org.perfregression.jmh.fork.ThreadAllocationProfiler.class)
                 .build();
     }
 

@@ -104,8 +104,7 @@ public record DatasetLoader(JmhMapping mapping, String mode, String metric) {
             List<MeasuredFork> list = new ArrayList<>();
             for (int f = 0; f < r.samples().size(); f++) {
                 if (r.samples().get(f).length > 0) {
-                    list.add(new MeasuredFork(r.samples().get(f).length, 0, f + 1, false, ForkLayout.calibration(r, f),
-                            Double.NaN, ForkLayout.allocation(r, f)));
+                    list.add(MeasuredFork.of(r, f, 0, f + 1, false, ForkLayout.calibration(r, f), Double.NaN));
                 }
             }
             forks.put(mapping.key(r), list);

@@ -16,6 +16,7 @@ import org.perfregression.data.InputFiles;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.JsonProblem;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.AllocationScope;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.MeasuredFork;
 import org.perfregression.platform.Platform;
@@ -164,7 +165,22 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
         }
         return new MeasuredFork(samples.asInt(), fork.path("started_ms").asLong(0), fork.path("pass").asInt(0),
                 fork.path("confirmation").asBoolean(false), speeds,
-                other != null && other.isNumber() ? other.asDouble() : Double.NaN, allocated);
+                other != null && other.isNumber() ? other.asDouble() : Double.NaN, allocated,
+                Double.isNaN(allocated) ? null : allocScope(fork.get("alloc_scope"), at));
+    }
+
+    /** Files written before {@link AllocationScope} existed carry the whole JVM's figure and no field. */
+    private static final String THREADS_SCOPE = "benchmark_threads";
+
+    private static AllocationScope allocScope(JsonNode scope, String at) {
+        if (scope == null || scope.isNull()) {
+            return AllocationScope.WHOLE_JVM;
+        }
+        if (!scope.isTextual() || !scope.asText().equals(THREADS_SCOPE)) {
+            throw new InvalidInputException(at + ".alloc_scope must be \"" + THREADS_SCOPE + "\" (bytes of the "
+                    + "benchmark's threads only) or absent (the whole JVM's), got " + scope);
+        }
+        return AllocationScope.BENCHMARK_THREADS;
     }
 
     /** Writes the sidecar of {@code dataFile}, atomically. */
@@ -207,6 +223,9 @@ public record Sidecar(String unit, Platform platform, ForkLayout forks) {
         map.put("confirmation", fork.confirmation());
         map.put("other_cpu_pct", Double.isFinite(fork.otherCpuPct()) ? fork.otherCpuPct() : null);
         map.put("alloc_b_per_op", fork.hasAllocation() ? fork.allocBytesPerOp() : null);
+        if (fork.allocScope() == AllocationScope.BENCHMARK_THREADS) {
+            map.put("alloc_scope", THREADS_SCOPE);
+        }
         map.put("calibration_ns", fork.speeds());
         return map;
     }

@@ -163,6 +163,34 @@ class JmhCompareTest {
         assertTrue(!seed.out().contains(".alloc"), seed.out());
     }
 
+    /** {@code file} with JMH's GC figure renamed to the benchmark threads' ({@code ThreadAllocationProfiler}'s). */
+    private Path countedByThreads(Path file) throws IOException {
+        ArrayNode root = (ArrayNode) JSON.readTree(file.toFile());
+        for (var result : root) {
+            var metrics = (com.fasterxml.jackson.databind.node.ObjectNode) result.get("secondaryMetrics");
+            metrics.set(org.perfregression.jmh.fork.ThreadAllocationProfiler.METRIC, metrics.remove("gc.alloc.rate.norm"));
+        }
+        Path threads = dir.resolve("threads-" + file.getFileName());
+        JSON.writeValue(threads.toFile(), root);
+        return threads;
+    }
+
+    @Test
+    void allocationCountedOtherwiseThanTheBaselineIsNotComparedAndTheReportSaysWhy() throws IOException {
+        Path base = allocating(0);
+        Path threads = countedByThreads(allocating(16));
+        Cli mixed = run("compare", "-b", base.toString(), "-c", threads.toString(), "--rule", "gate");
+        assertEquals(0, mixed.exitCode(), "16 B/op more, but counted otherwise: no verdict either way: " + mixed);
+        assertTrue(mixed.out().contains("allocation not compared in 6 subsections: the baseline counted the bytes of "
+                + "the whole JVM (JMH's gc.alloc.rate.norm), this run those of the benchmark's threads only; regenerate "
+                + "the baselines to gate it"), mixed.out());
+        assertTrue(!mixed.out().contains(".alloc "), mixed.out());
+
+        Cli alike = run("compare", "-b", countedByThreads(base).toString(), "-c", threads.toString(), "--rule", "gate");
+        assertEquals(1, alike.exitCode(), "both counted by the benchmark's threads: " + alike);
+        assertTrue(alike.out().contains("alloc  FAILED"), alike.out());
+    }
+
     @Test
     void emptyJmhFileIsOneLine() {
         Cli run = run("compare", "-b", Resources.path("jmh/aborted-run.json").toString(), "-c",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perfregression.data.InvalidInputException;
 import org.perfregression.data.PerformanceData;
 import org.perfregression.data.SubsectionKey;
+import org.perfregression.gate.AllocationScope;
 import org.perfregression.gate.ForkLayout;
 import org.perfregression.gate.ForkedSamples;
 import org.perfregression.gate.MeasuredFork;
@@ -42,22 +43,48 @@ class SidecarForksTest {
         assertTrue(Double.isNaN(forks.get(1).otherCpuPct()));
         assertArrayEquals(new double[] {10, 10, 10}, forks.get(1).speeds());
         assertEquals(48, forks.get(0).allocBytesPerOp());
-        assertArrayEquals(new double[] {48, 0, 64}, read.forks().allocations().get(KEY), "the first measurement's forks, then the fresh ones");
+        assertArrayEquals(new double[] {48, 0, 64}, read.forks().allocations(AllocationScope.WHOLE_JVM).get(KEY), "the first measurement's forks, then the fresh ones");
     }
 
     @Test
     void forksWithoutAllocationHaveNoneToCompare(@TempDir Path dir) throws Exception {
         ForkLayout partly = new ForkLayout(Map.of(KEY, List.of(new MeasuredFork(3, 0, 1, false, null, Double.NaN, 48),
                 new MeasuredFork(4, 0, 2, false, null, Double.NaN))));
-        assertTrue(partly.allocations().isEmpty(), "one fork did not measure it");
+        assertTrue(partly.allocations(AllocationScope.WHOLE_JVM).isEmpty(), "one fork did not measure it");
         ForkLayout freshWithout = new ForkLayout(Map.of(KEY, List.of(new MeasuredFork(3, 0, 1, false, null, Double.NaN, 48),
                 new MeasuredFork(3, 0, 2, true, null, Double.NaN))));
-        assertArrayEquals(new double[] {48}, freshWithout.allocations().get(KEY), "a fresh fork without it adds nothing");
+        assertArrayEquals(new double[] {48}, freshWithout.allocations(AllocationScope.WHOLE_JVM).get(KEY), "a fresh fork without it adds nothing");
         Path file = dir.resolve("bad.meta.json");
         Files.writeString(file, "{\"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 2, \"alloc_b_per_op\": -1}]}}}");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
         assertEquals(file + ": forks.rank_2.cfg[0].alloc_b_per_op must be a finite number >= 0 (bytes allocated per "
                 + "operation) or null", e.getMessage());
+    }
+
+    @Test
+    void theScopeOfAnAllocationFigureTravelsAndFiguresOfAnotherScopeAreNotMixedIn(@TempDir Path dir) throws Exception {
+        ForkLayout threads = new ForkLayout(Map.of(KEY, List.of(
+                new MeasuredFork(3, 0, 1, false, null, Double.NaN, 7.5, AllocationScope.BENCHMARK_THREADS),
+                new MeasuredFork(3, 0, 2, false, null, Double.NaN, 7.0, AllocationScope.BENCHMARK_THREADS),
+                new MeasuredFork(1, 0, 3, true, null, Double.NaN, 80, AllocationScope.WHOLE_JVM))));
+        Path data = dir.resolve("walk.json");
+        new Sidecar("ns/op", Platform.current(), threads).writeFor(data);
+        assertTrue(Files.readString(Sidecar.pathFor(data)).contains("benchmark_threads"));
+        ForkLayout read = Sidecar.of(data).forks();
+        assertEquals(java.util.Set.of(AllocationScope.BENCHMARK_THREADS), read.allocationScopes());
+        assertArrayEquals(new double[] {7.5, 7.0}, read.allocations(AllocationScope.BENCHMARK_THREADS).get(KEY),
+                "the fresh fork counted otherwise is left out");
+        assertTrue(read.allocations(AllocationScope.WHOLE_JVM).isEmpty());
+        // Written before scopes existed: no field, the whole JVM's figure.
+        assertEquals(java.util.Set.of(AllocationScope.WHOLE_JVM), LAYOUT.allocationScopes());
+        Path file = dir.resolve("bad.meta.json");
+        Files.writeString(file, "{\"forks\": {\"rank_2\": {\"cfg\": [{\"samples\": 2, \"alloc_b_per_op\": 3, "
+                + "\"alloc_scope\": \"threads\"}]}}}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Sidecar.read(file));
+        assertEquals(file + ": forks.rank_2.cfg[0].alloc_scope must be \"benchmark_threads\" (bytes of the benchmark's "
+                + "threads only) or absent (the whole JVM's), got \"threads\"", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new MeasuredFork(1, 0, 1, false, null, Double.NaN, 3, null),
+                "a figure without its scope");
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * fresh JVM of that jar, so both sides' forks can be interleaved one by one.
  *
  * <p>Arguments: {@code --log FILE}, {@code --fork-classpath PATH} (the forks' class path: the side's
- * jar without this host's), {@code --jvm-arg ARG} (repeated; prepended to every fork's JVM arguments,
+ * jar, without this host's jar), {@code --jvm-arg ARG} (repeated; prepended to every fork's JVM arguments,
  * so that the benchmark's own {@code @Fork(jvmArgsAppend)} stays), then {@code --} and JMH's command
  * line. Requests on standard input, one per line; answers on standard output, each line starting
  * with {@link #PREFIX} (anything else there is not an answer):
