@@ -249,7 +249,8 @@ public final class SuiteComparison {
             baselines.add(baseline);
             currents.add(current);
         }
-        List<GateOutcome> gates = gate == null ? null : gates(pairs, baselines, allNotes, planned);
+        Gated gated = gate == null ? null : gates(pairs, baselines, allNotes, planned);
+        List<GateOutcome> gates = gated == null ? null : gated.outcomes();
         List<ReportInput> inputs = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             BenchmarkPair pair = pairs.get(i);
@@ -257,7 +258,8 @@ public final class SuiteComparison {
                     pair.baseline().source(), pair.current().source(), pair.notes(),
                     gates == null ? null : gates.get(i).withFloor(minDelta, seeds.get(i).medianChange(),
                             seeds.get(i).baselineMedian()).withAccepted(pair.benchmark(), acceptances, today)));
-            ReportInput allocation = gate == null ? null : allocation(pair, seeds.get(i), allNotes);
+            // Over every fork the current side has now, the fresh ones included (ForkLayout.allocations).
+            ReportInput allocation = gate == null ? null : allocation(gated.pairs().get(i), seeds.get(i), allNotes);
             if (allocation != null) {
                 inputs.add(allocation);
             }
@@ -296,6 +298,31 @@ public final class SuiteComparison {
      * are none. Where the baseline counted otherwise than the current run, {@code notes} says so.
      */
     private ReportInput allocation(BenchmarkPair pair, CheckResult time, List<String> notes) {
+        AllocationFigures figures = allocationFigures(pair, notes);
+        if (figures == null) {
+            return null;
+        }
+        Map<SubsectionKey, double[]> baseline = figures.baseline();
+        Map<SubsectionKey, double[]> current = figures.current();
+        PerformanceData baselineData = forkFigures(baseline);
+        PerformanceData currentData = forkFigures(current);
+        CheckResult seedResult = seed.with(org.perfregression.check.Direction.LOWER_IS_BETTER).withEqualSampleCounts(false)
+                .withLenient(true).compare(baselineData, currentData);
+        return new ReportInput(pair.benchmark() + ALLOCATION_SUFFIX, AllocationCheck.UNIT, seedResult, baselineData,
+                currentData, pair.baseline().source(), pair.current().source(), List.of(),
+                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
+                        .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
+    }
+
+    /** Both sides' fork figures of the subsections that both measured, counted alike. */
+    private record AllocationFigures(Map<SubsectionKey, double[]> baseline, Map<SubsectionKey, double[]> current) {
+    }
+
+    /**
+     * The allocation figures {@link #allocation} compares; null when there are none. Where the
+     * baseline counted otherwise than the current run, {@code notes} says so.
+     */
+    private static AllocationFigures allocationFigures(BenchmarkPair pair, List<String> notes) {
         if (pair.baseline().forks() == null || pair.current().forks() == null
                 || pair.current().forks().allocationScopes().size() != 1) {
             return null;
@@ -320,14 +347,7 @@ public final class SuiteComparison {
             return null;
         }
         current.keySet().retainAll(baseline.keySet());
-        PerformanceData baselineData = forkFigures(baseline);
-        PerformanceData currentData = forkFigures(current);
-        CheckResult seedResult = seed.with(org.perfregression.check.Direction.LOWER_IS_BETTER).withEqualSampleCounts(false)
-                .withLenient(true).compare(baselineData, currentData);
-        return new ReportInput(pair.benchmark() + ALLOCATION_SUFFIX, AllocationCheck.UNIT, seedResult, baselineData,
-                currentData, pair.baseline().source(), pair.current().source(), List.of(),
-                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
-                        .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
+        return new AllocationFigures(baseline, current);
     }
 
     private static AllocationScope otherScope(AllocationScope scope) {
@@ -448,8 +468,15 @@ public final class SuiteComparison {
             List<List<double[]>> changes) {
     }
 
+    /**
+     * The gate's outcomes, and the pairs as they stand after confirmation: their current side with
+     * the fresh forks, which allocation counts too.
+     */
+    private record Gated(List<GateOutcome> outcomes, List<BenchmarkPair> pairs) {
+    }
+
     /** The gate's steps on the whole suite (see the class comment). */
-    private List<GateOutcome> gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes,
+    private Gated gates(List<BenchmarkPair> pairs, List<PerformanceData> baselineData, List<String> notes,
             Planned planned) throws IOException {
         FirstLook look = firstLook(pairs, baselineData, notes, planned);
         List<Map<SubsectionKey, ForkedSamples>> baselines = look.baselines();
@@ -488,7 +515,8 @@ public final class SuiteComparison {
             GateOutcome r = remeasured.get(i);
             decided.add(r.confirmationRun() ? checks.get(i).decide(r, threshold) : r);
         }
-        return decided;
+        return new Gated(decided, pairs.stream().map(p -> fresh.containsKey(p.benchmark())
+                ? p.withCurrent(fresh.get(p.benchmark())) : p).toList());
     }
 
     /**
@@ -627,8 +655,12 @@ public final class SuiteComparison {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> flagged.get(i).severity()).reversed());
-        List<SuiteKey> chosen = order.stream().limit(confirmMax)
-                .map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList();
+        List<SuiteKey> chosen = new ArrayList<>(order.stream().limit(confirmMax)
+                .map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList());
+        // Allocation verdicts are re-measured too where places are left: escape analysis settles per
+        // JVM, and fresh forks in the baselines' mode take a split's verdict away; a real change stays.
+        allocationVerdicts(pairs).stream().filter(k -> !chosen.contains(k)).limit(Math.max(0, confirmMax - chosen.size()))
+                .forEach(chosen::add);
         if (chosen.isEmpty()) {
             return Map.of();
         }
@@ -639,7 +671,7 @@ public final class SuiteComparison {
         List<SuiteKey> unflagged = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             for (GateResult r : first.get(i).results()) {
-                if (!r.flagged()) {
+                if (!r.flagged() && !chosen.contains(new SuiteKey(pairs.get(i).benchmark(), r.key()))) {
                     unflagged.add(new SuiteKey(pairs.get(i).benchmark(), r.key()));
                 }
             }
@@ -650,6 +682,21 @@ public final class SuiteComparison {
             witnesses.addAll(unflagged.subList(0, Math.min(unflagged.size(), Math.max(WITNESSES, chosen.size()))));
         }
         return remeasure.fresh(chosen, witnesses);
+    }
+
+    /** The subsections whose allocation has a verdict on the first measurement's forks, suite-wide. */
+    private List<SuiteKey> allocationVerdicts(List<BenchmarkPair> pairs) {
+        List<SuiteKey> verdicts = new ArrayList<>();
+        for (BenchmarkPair pair : pairs) {
+            AllocationFigures figures = allocationFigures(pair, new ArrayList<>());
+            if (figures != null) {
+                // At the time per operation of the baseline: a slower operation's share only adds re-measures.
+                allocation.compare(figures.baseline(), figures.current(), Map.of(), gate.gate()).results().stream()
+                        .filter(r -> r.verdict() != org.perfregression.check.Verdict.NO_CHANGE)
+                        .forEach(r -> verdicts.add(new SuiteKey(pair.benchmark(), r.key())));
+            }
+        }
+        return verdicts;
     }
 
     /** The fewest unflagged subsections re-measured beside the flags (each in as many fresh forks). */
