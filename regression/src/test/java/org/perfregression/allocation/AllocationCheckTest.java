@@ -53,6 +53,33 @@ class AllocationCheckTest {
     }
 
     @Test
+    void aBaselineInTwoModesJudgesEachForkAgainstTheModeNearestToIt() {
+        // pages_iterator rank 5 in the baselines of 2026-12-03 (the benchmark threads' bytes): two modes
+        // 49.5 B apart. Sixteen bytes more lie between them for a fork of the lower one.
+        double[] baseline = {173.0, 173.5, 173.4, 172.9, 123.5, 123.6};
+        assertEquals(2, CHECK.modes(baseline).size());
+        GateResult more = CHECK.compare(KEY, baseline, new double[] {189.5, 139.6}, 1);
+        assertEquals(Verdict.REGRESSION, more.verdict(), more.message());
+        assertTrue(more.message().startsWith("Allocation regression: +16.0 B/op against the nearest mode"), more.message());
+        assertEquals(Verdict.REGRESSION, verdict(baseline, new double[] {139.5, 139.6}), "both in the lower mode");
+        // Unchanged forks in any mix of the modes: no verdict.
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {173.2, 123.5}));
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {123.6, 123.5, 123.4}));
+        // One fork off the modes, one in them; a rise and a fall: no verdict.
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {139.5, 173.1}));
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {139.5, 160.0}), "16 above one, 13 below the other");
+        assertEquals(Verdict.IMPROVEMENT, verdict(baseline, new double[] {107.5, 157.4}), "16 bytes fewer in each mode");
+    }
+
+    @Test
+    void aForkAloneBeyondAGapIsNoModeAndTheBaselinesWholeRangeCounts() {
+        // The whole JVM's figures of manual_pages_iteration rank 5 (2026-12-01): noise of JMH's share, one slow fork.
+        double[] baseline = {75.0, 75.8, 102.5, 84.2, 76.0, 79.6};
+        assertTrue(CHECK.modes(baseline).isEmpty());
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {93.0, 94.0}), "inside the range, in its gap");
+    }
+
+    @Test
     void codeThatAllocatesNothingIsJudgedInBytes() {
         double[] nothing = {4.8e-5, 1.9e-5, 2.1e-5};
         GateResult same = CHECK.compare(KEY, nothing, new double[] {2.8e-5, 1.8e-5}, 1);
