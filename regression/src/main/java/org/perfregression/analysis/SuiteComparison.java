@@ -298,8 +298,17 @@ public final class SuiteComparison {
      * are none. Where the baseline counted otherwise than the current run, {@code notes} says so.
      */
     private ReportInput allocation(BenchmarkPair pair, CheckResult time, List<String> notes) {
-        AllocationFigures figures = allocationFigures(pair, notes);
+        AllocationFigures figures = allocationFigures(pair);
         if (figures == null) {
+            return null;
+        }
+        if (figures.countedOtherwise() > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s: allocation not compared in %d subsections: the "
+                    + "baseline counted the bytes of %s, this run those of %s; regenerate the baselines to gate it",
+                    pair.benchmark(), figures.countedOtherwise(), otherScope(figures.scope()).description(),
+                    figures.scope().description()));
+        }
+        if (figures.baseline().isEmpty()) {
             return null;
         }
         Map<SubsectionKey, double[]> baseline = figures.baseline();
@@ -314,15 +323,16 @@ public final class SuiteComparison {
                         .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
     }
 
-    /** Both sides' fork figures of the subsections that both measured, counted alike. */
-    private record AllocationFigures(Map<SubsectionKey, double[]> baseline, Map<SubsectionKey, double[]> current) {
+    /**
+     * Both sides' fork figures of the subsections that both measured, counted alike in {@code scope};
+     * {@code countedOtherwise} subsections the baseline measured in the other scope.
+     */
+    private record AllocationFigures(Map<SubsectionKey, double[]> baseline, Map<SubsectionKey, double[]> current,
+            AllocationScope scope, long countedOtherwise) {
     }
 
-    /**
-     * The allocation figures {@link #allocation} compares; null when there are none. Where the
-     * baseline counted otherwise than the current run, {@code notes} says so.
-     */
-    private static AllocationFigures allocationFigures(BenchmarkPair pair, List<String> notes) {
+    /** The allocation figures {@link #allocation} compares (possibly none); null when the current side has none. */
+    private static AllocationFigures allocationFigures(BenchmarkPair pair) {
         if (pair.baseline().forks() == null || pair.current().forks() == null
                 || pair.current().forks().allocationScopes().size() != 1) {
             return null;
@@ -338,16 +348,8 @@ public final class SuiteComparison {
         long otherwise = current.keySet().stream().filter(key -> !baseline.containsKey(key)
                 && pair.baseline().forks().forks().getOrDefault(key, List.of()).stream()
                         .anyMatch(f -> f.allocScope() != null && f.allocScope() != scope)).count();
-        if (otherwise > 0) {
-            notes.add(String.format(java.util.Locale.ROOT, "%s: allocation not compared in %d subsections: the "
-                    + "baseline counted the bytes of %s, this run those of %s; regenerate the baselines to gate it",
-                    pair.benchmark(), otherwise, otherScope(scope).description(), scope.description()));
-        }
-        if (baseline.isEmpty()) {
-            return null;
-        }
         current.keySet().retainAll(baseline.keySet());
-        return new AllocationFigures(baseline, current);
+        return new AllocationFigures(baseline, current, scope, otherwise);
     }
 
     private static AllocationScope otherScope(AllocationScope scope) {
@@ -688,8 +690,8 @@ public final class SuiteComparison {
     private List<SuiteKey> allocationVerdicts(List<BenchmarkPair> pairs) {
         List<SuiteKey> verdicts = new ArrayList<>();
         for (BenchmarkPair pair : pairs) {
-            AllocationFigures figures = allocationFigures(pair, new ArrayList<>());
-            if (figures != null) {
+            AllocationFigures figures = allocationFigures(pair);
+            if (figures != null && !figures.baseline().isEmpty()) {
                 // At the time per operation of the baseline: a slower operation's share only adds re-measures.
                 allocation.compare(figures.baseline(), figures.current(), Map.of(), gate.gate()).results().stream()
                         .filter(r -> r.verdict() != org.perfregression.check.Verdict.NO_CHANGE)
