@@ -205,12 +205,12 @@ public final class AllocationCheck {
             double c = current[i];
             double[] nearest = modes.get(0);
             for (double[] m : modes) {
-                if (distance(c, m) < distance(c, nearest)) {
+                if (Math.abs(offset(c, m)) < Math.abs(offset(c, nearest))) {
                     nearest = m;
                 }
             }
-            deltas[i] = c > nearest[1] ? c - nearest[1] : c < nearest[0] ? c - nearest[0] : 0;
-            double tolerance = tolerance(c > nearest[1] ? nearest[1] : nearest[0]);
+            deltas[i] = offset(c, nearest);
+            double tolerance = tolerance(deltas[i] > 0 ? nearest[1] : nearest[0]);
             above += deltas[i] > tolerance ? 1 : 0;
             below += deltas[i] < -tolerance ? 1 : 0;
         }
@@ -242,9 +242,9 @@ public final class AllocationCheck {
                 Confirmation.EXACT, Double.NaN, message);
     }
 
-    /** How far {@code value} lies from the mode {least, most}: 0 inside it. */
-    private static double distance(double value, double[] mode) {
-        return value > mode[1] ? value - mode[1] : value < mode[0] ? mode[0] - value : 0;
+    /** How far {@code value} lies above (+) or below (-) the mode {least, most}: 0 inside it. */
+    private static double offset(double value, double[] mode) {
+        return value > mode[1] ? value - mode[1] : value < mode[0] ? value - mode[0] : 0;
     }
 
     /**

@@ -8,15 +8,22 @@ package org.perfregression.gate;
 public enum AllocationScope {
 
     /** JMH's {@code gc.alloc.rate.norm}: every thread of the fork, JMH's own included. */
-    WHOLE_JVM("the whole JVM (JMH's gc.alloc.rate.norm)"),
+    WHOLE_JVM("gc.alloc.rate.norm", "the whole JVM (JMH's gc.alloc.rate.norm)"),
 
     /** {@link org.perfregression.jmh.fork.ThreadAllocationProfiler}: the benchmark's threads only. */
-    BENCHMARK_THREADS("the benchmark's threads only");
+    BENCHMARK_THREADS(org.perfregression.jmh.fork.ThreadAllocationProfiler.METRIC, "the benchmark's threads only");
 
+    private final String metric;
     private final String description;
 
-    AllocationScope(String description) {
+    AllocationScope(String metric, String description) {
+        this.metric = metric;
         this.description = description;
+    }
+
+    /** The JMH secondary metric that carries figures of this scope, bytes per operation per iteration. */
+    public String metric() {
+        return metric;
     }
 
     /** What it counts, for messages. */

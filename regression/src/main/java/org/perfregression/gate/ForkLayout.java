@@ -40,20 +40,17 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
     public static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
 
     /**
-     * The benchmark threads' bytes allocated per operation, per iteration
-     * ({@link org.perfregression.jmh.fork.ThreadAllocationProfiler}): what the harness gates on.
-     */
-    public static final String THREAD_ALLOCATION_METRIC = org.perfregression.jmh.fork.ThreadAllocationProfiler.METRIC;
-
-    /**
      * Whose bytes {@link #allocation} reads from {@code result}: the benchmark threads' where the
-     * result has them, else the whole JVM's (JMH's GC profiler); null when it has neither.
+     * result has them (what the harness gates on), else the whole JVM's (JMH's GC profiler); null when
+     * it has neither.
      */
     public static AllocationScope allocationScope(org.perfregression.jmh.JmhResult result) {
-        if (secondary(result, THREAD_ALLOCATION_METRIC) != null) {
-            return AllocationScope.BENCHMARK_THREADS;
+        for (AllocationScope scope : List.of(AllocationScope.BENCHMARK_THREADS, AllocationScope.WHOLE_JVM)) {
+            if (secondary(result, scope.metric()) != null) {
+                return scope;
+            }
         }
-        return secondary(result, ALLOCATION_METRIC) != null ? AllocationScope.WHOLE_JVM : null;
+        return null;
     }
 
     /**
@@ -62,8 +59,7 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
      */
     public static double allocation(org.perfregression.jmh.JmhResult result, int f) {
         AllocationScope scope = allocationScope(result);
-        List<double[]> values = scope == null ? null : secondary(result,
-                scope == AllocationScope.BENCHMARK_THREADS ? THREAD_ALLOCATION_METRIC : ALLOCATION_METRIC);
+        List<double[]> values = scope == null ? null : secondary(result, scope.metric());
         if (values == null || f >= values.size() || values.get(f).length == 0) {
             return Double.NaN;
         }
