@@ -31,7 +31,8 @@ import org.perfregression.accessor.TensorAccessor;
 @Measurement(iterations = SuiteSettings.MEASUREMENT_ITERATIONS, time = SuiteSettings.MEASUREMENT_MILLIS,
         timeUnit = TimeUnit.MILLISECONDS)
 // The main job passes these itself too: JMH drops an annotation's jvmArgsAppend when -jvmArgsAppend is given.
-@Fork(value = SuiteSettings.FORKS, jvmArgsAppend = {SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP})
+@Fork(value = SuiteSettings.FORKS,
+        jvmArgsAppend = {SuiteSettings.GC, SuiteSettings.MIN_HEAP, SuiteSettings.MAX_HEAP, SuiteSettings.TENURING})
 public class AccessorBenchmarks {
 
     // Every how many calls each benchmark's operation runs twice (see Slowdown): constants the JIT folds.

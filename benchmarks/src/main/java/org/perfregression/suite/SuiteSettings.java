@@ -27,6 +27,15 @@ public final class SuiteSettings {
     public static final String GC = "-XX:+UseSerialGC";
     public static final String MIN_HEAP = "-Xms256m";
     public static final String MAX_HEAP = "-Xmx256m";
+    /**
+     * Every object alive at a young collection goes straight to the old generation. Without it, every
+     * collection copied the 2 MB a young fork has alive from one survivor space to the other (1.6-2.4
+     * ms a pause; objects are promoted after 15 collections, more than a fork lives): a fifth of the
+     * constructor's measured time, and how many such pauses fell into a fork's 25 windows set most of
+     * its fork-to-fork spread. With it a collection finds only the benchmark's own garbage and takes
+     * 0.06-0.34 ms (measured: docs/accessor-suite.md).
+     */
+    public static final String TENURING = "-XX:MaxTenuringThreshold=0";
 
     private SuiteSettings() {
     }
