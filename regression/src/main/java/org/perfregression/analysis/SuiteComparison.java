@@ -319,7 +319,8 @@ public final class SuiteComparison {
                 .withLenient(true).compare(baselineData, currentData);
         return new ReportInput(pair.benchmark() + ALLOCATION_SUFFIX, AllocationCheck.UNIT, seedResult, baselineData,
                 currentData, pair.baseline().source(), pair.current().source(), List.of(),
-                allocation.compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
+                allocation.withExactFigures(figures.scope().exact())
+                        .compare(baseline, current, slowdowns(time, pair.direction()), gate.gate())
                         .withAccepted(pair.benchmark() + ALLOCATION_SUFFIX, acceptances, today));
     }
 
@@ -586,7 +587,8 @@ public final class SuiteComparison {
      * Each benchmark's subsections' movement from run to run in the {@link #withRecordedRuns recorded
      * runs}, their levels read as the comparison reads its sides' (the same calibration exponent; the
      * machine's phases are left in, which only widens the estimate; a subsection in two fork modes
-     * aligned onto the main mode of its baseline as the tests read it). Over the whole suite at once,
+     * aligned onto the main mode of its baseline as the tests read it, each recorded fork's mode read
+     * from its level, also where the baseline's modes were told apart by allocation). Over the whole suite at once,
      * so that each recorded run's shift is the suite's.
      */
     private List<Map<SubsectionKey, Double>> movements(List<BenchmarkPair> pairs, List<KernelCoefficient> exponents,

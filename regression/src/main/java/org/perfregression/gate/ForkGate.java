@@ -133,30 +133,37 @@ public final class ForkGate {
 
     /**
      * Both sides' fork levels as the tests read them: {@code baseline} and {@code current} aligned
-     * onto the baseline's main fork mode, {@code rawBaseline} and {@code rawCurrent} as measured.
+     * onto the baseline's main fork mode, {@code rawBaseline} and {@code rawCurrent} as measured, and
+     * which forks of each side lie in the high mode ({@link ForkModes#high}).
      */
-    public record Sides(double[] baseline, double[] current, double[] rawBaseline, double[] rawCurrent, ForkModes modes) {
+    public record Sides(double[] baseline, double[] current, double[] rawBaseline, double[] rawCurrent, ForkModes modes,
+            boolean[] baselineHigh, boolean[] currentHigh) {
     }
 
     public Sides sides(ForkedSamples baseline, ForkedSamples current, boolean corrected) {
         double[] b = baseline.levels(corrected);
         double[] c = current.levels(corrected);
-        ForkModes modes = modesOf(b);
-        return new Sides(modes.align(b), modes.align(c), b, c, modes);
+        ForkModes modes = modesOf(b, baseline.allocations());
+        boolean[] baselineHigh = modes.high(b, baseline.allocations());
+        boolean[] currentHigh = modes.high(c, current.allocations());
+        return new Sides(modes.align(b, baselineHigh), modes.align(c, currentHigh), b, c, modes, baselineHigh,
+                currentHigh);
     }
 
     /** A baseline's fork levels as the tests read them, aligned onto its main fork mode. */
     public double[] baselineLevels(ForkedSamples baseline, boolean corrected) {
-        return modesOf(baseline, corrected).align(baseline.levels(corrected));
+        double[] levels = baseline.levels(corrected);
+        ForkModes modes = modesOf(levels, baseline.allocations());
+        return modes.align(levels, modes.high(levels, baseline.allocations()));
     }
 
     /** The fork modes of a baseline as the tests find them; {@link ForkModes#NONE} when judged pooled. */
     public ForkModes modesOf(ForkedSamples baseline, boolean corrected) {
-        return modesOf(baseline.levels(corrected));
+        return modesOf(baseline.levels(corrected), baseline.allocations());
     }
 
-    private ForkModes modesOf(double[] baselineLevels) {
-        return forkModes ? ForkModes.of(baselineLevels) : ForkModes.NONE;
+    private ForkModes modesOf(double[] baselineLevels, double[] allocations) {
+        return forkModes ? ForkModes.of(baselineLevels, allocations) : ForkModes.NONE;
     }
 
     /** The change over all forks, modes pooled, on the log scale: what the mix of modes moves. */
@@ -288,8 +295,8 @@ public final class ForkGate {
      */
     private GateResult byModes(GateResult level, Sides sides, Direction direction, RunEffect run) {
         ForkModes modes = sides.modes();
-        String mix = modes.describeMix(sides.rawBaseline(), sides.rawCurrent(), direction);
-        double mixP = modes.mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
+        String mix = modes.describeMix(sides.baselineHigh(), sides.currentHigh(), direction);
+        double mixP = modes.mixP(sides.baselineHigh(), sides.currentHigh(), direction);
         double pooled = pooledChange(sides);
         double pooledPct = pct(pooled - run.shift());
         if (level.verdict() != Verdict.REGRESSION && mixP < significance
@@ -300,8 +307,8 @@ public final class ForkGate {
                             "Regression: %s (p=%s), %s%% over all forks; within the modes %s%%", mix, p(mixP),
                             signed(pooledPct), signed(level.changePct())));
         }
-        if (level.verdict() == Verdict.IMPROVEMENT && modes.shareOfWorse(sides.rawCurrent(), direction)
-                > modes.shareOfWorse(sides.rawBaseline(), direction)) {
+        if (level.verdict() == Verdict.IMPROVEMENT && modes.shareOfWorse(sides.currentHigh(), direction)
+                > modes.shareOfWorse(sides.baselineHigh(), direction)) {
             // Faster within the modes while more forks fell into the worse one: a change as large as
             // the gap between the modes looks like that too, so no improvement is claimed.
             return with(level, Verdict.NO_CHANGE, Confirmation.NOT_FLAGGED, Double.NaN,
@@ -342,12 +349,12 @@ public final class ForkGate {
                 fresh.forkCount() == 1 ? "" : "s", signed(freshPct), p(levelP));
         if (sides.modes().found()) {
             // The fresh forks re-test what was flagged: the level within the modes, or the mix.
-            double mixP = sides.modes().mixP(sides.rawBaseline(), sides.rawCurrent(), direction);
+            double mixP = sides.modes().mixP(sides.baselineHigh(), sides.currentHigh(), direction);
             if (first.flaggedByModeMix()) {
                 p = regressionOverAllForks(pooledChange(sides), direction, run) ? mixP : 1.0;
             }
             detail += String.format(Locale.ROOT, " within the modes; %s (p=%s)",
-                    sides.modes().describeMix(sides.rawBaseline(), sides.rawCurrent(), direction), p(mixP));
+                    sides.modes().describeMix(sides.baselineHigh(), sides.currentHigh(), direction), p(mixP));
         }
         boolean confirmed = p < confirmSignificance;
         if (confirmed) {

@@ -130,18 +130,24 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
             }
             List<double[]> chosen = new ArrayList<>();
             List<double[]> speeds = new ArrayList<>();
+            List<Double> allocations = new ArrayList<>();
             boolean allSpeeds = true;
             int at = 0;
             for (MeasuredFork fork : layout) {
                 if (fork.confirmation() == confirmation) {
                     chosen.add(Arrays.copyOfRange(samples, at, at + fork.samples()));
                     speeds.add(fork.speeds());
+                    // Only the benchmark threads' figure is exact enough to tell modes apart: the
+                    // whole JVM's grows with the time per operation.
+                    allocations.add(fork.allocScope() == AllocationScope.BENCHMARK_THREADS ? fork.allocBytesPerOp()
+                            : Double.NaN);
                     allSpeeds &= fork.speeds() != null;
                 }
                 at += fork.samples();
             }
             if (!chosen.isEmpty()) {
-                split.put(key, new ForkedSamples(chosen, allSpeeds ? speeds : null));
+                split.put(key, new ForkedSamples(chosen, allSpeeds ? speeds : null,
+                        allocations.stream().mapToDouble(Double::doubleValue).toArray()));
             } else if (!confirmation) {
                 // Leaving it out would make the subsection vanish from the comparison without a word.
                 throw new InvalidInputException(source + ": " + key + " has no forks of its first measurement (its "

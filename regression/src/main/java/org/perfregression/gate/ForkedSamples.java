@@ -10,11 +10,22 @@ import java.util.List;
  * @param forks the samples of each fork, in measurement order
  * @param speeds the calibration time (ns) beside each sample, shaped as {@code forks}; null when the
  *     data was measured without the calibration kernel
+ * @param allocations each fork's bytes per operation on the benchmark's threads
+ *     ({@link AllocationScope#BENCHMARK_THREADS}), NaN where not measured so: what tells the forks'
+ *     escape-analysis modes apart ({@link ForkModes#of(double[], double[])}); all NaN when null is given
  */
-public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
+public record ForkedSamples(List<double[]> forks, List<double[]> speeds, double[] allocations) {
 
     public ForkedSamples {
         forks = List.copyOf(forks);
+        if (allocations == null) {
+            allocations = new double[forks.size()];
+            java.util.Arrays.fill(allocations, Double.NaN);
+        } else if (allocations.length != forks.size()) {
+            throw new IllegalArgumentException(forks.size() + " forks but allocation figures for " + allocations.length);
+        } else {
+            allocations = allocations.clone();
+        }
         if (speeds != null) {
             speeds = List.copyOf(speeds);
             if (speeds.size() != forks.size()) {
@@ -27,6 +38,16 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
                 }
             }
         }
+    }
+
+    /** Forks without allocation figures. */
+    public ForkedSamples(List<double[]> forks, List<double[]> speeds) {
+        this(forks, speeds, null);
+    }
+
+    @Override
+    public double[] allocations() {
+        return allocations.clone();
     }
 
     /** Samples without fork structure: one fork holding them all (old data; it cannot be tested per fork). */
@@ -49,7 +70,7 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
             double factor = Math.exp(phase[f]);
             scaled.add(java.util.Arrays.stream(speeds.get(f)).map(s -> s * factor).toArray());
         }
-        return new ForkedSamples(forks, scaled);
+        return new ForkedSamples(forks, scaled, allocations);
     }
 
     /**
@@ -60,7 +81,7 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
      */
     public ForkedSamples withKernelExponent(double exponent, double center) {
         return speeds == null ? this : new ForkedSamples(forks, speeds.stream().map(s -> java.util.Arrays.stream(s)
-                .map(v -> center * Math.pow(v / center, exponent)).toArray()).toList());
+                .map(v -> center * Math.pow(v / center, exponent)).toArray()).toList(), allocations);
     }
 
     /**
@@ -70,7 +91,7 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds) {
      */
     public ForkedSamples forHigherIsBetter() {
         return speeds == null ? this : new ForkedSamples(forks,
-                speeds.stream().map(s -> java.util.Arrays.stream(s).map(v -> 1 / v).toArray()).toList());
+                speeds.stream().map(s -> java.util.Arrays.stream(s).map(v -> 1 / v).toArray()).toList(), allocations);
     }
 
     public int forkCount() {

@@ -1,7 +1,7 @@
 /**
  * The fork-aware gate: samples grouped by fork ({@code ForkLayout}, {@code ForkedSamples}), one
  * level per fork, the moderated test on fork levels ({@code ForkGate}, {@code Prior}), forks in two
- * speed modes judged by mode ({@code ForkModes}), the run's
+ * speed modes, told apart by level or by allocation, judged by mode ({@code ForkModes}), the run's
  * shift ({@code RunEffect}), each subsection's movement between earlier runs ({@code RunMovement}),
  * the machine's phases read from a suite's own forks ({@code MachinePhase}), confirmation and the
  * false discovery rate ({@code GateCheck}), regressions accepted for a while ({@code Acceptance},

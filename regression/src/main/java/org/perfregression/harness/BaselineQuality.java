@@ -41,9 +41,7 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
     public static BaselineQuality of(SuiteResults results, ForkGate gate, int passes, int currentForks,
             double otherCpuPct) {
         if (passes == 0) {
-            passes = results.layouts().values().stream().flatMap(l -> l.forks().values().stream())
-                    .flatMap(java.util.List::stream).filter(f -> !f.confirmation())
-                    .mapToInt(org.perfregression.gate.MeasuredFork::pass).max().orElse(0);
+            passes = passes(results.layouts().values());
         }
         double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
         List<String> benchmarks = new ArrayList<>(results.byBenchmark().keySet());
@@ -74,6 +72,18 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         }
         return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, currentForks, otherCpuPct,
                 mdc, sd, exponent);
+    }
+
+    /**
+     * The passes a run made: the most common number of first-measurement forks per subsection (the
+     * few subsections whose forks disagreed were measured in more, in passes of their own).
+     */
+    static int passes(java.util.Collection<org.perfregression.gate.ForkLayout> layouts) {
+        Map<Long, Long> subsectionsByForks = layouts.stream().flatMap(l -> l.forks().values().stream())
+                .map(forks -> forks.stream().filter(f -> !f.confirmation()).count())
+                .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
+        return subsectionsByForks.entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey().intValue()).orElse(0);
     }
 
     /**

@@ -80,6 +80,23 @@ class AllocationCheckTest {
     }
 
     @Test
+    void whereFiguresAreExactAForkAloneIsAModeOfItsOwn() {
+        // The benchmark threads' figures of pages_iterator rank 5 in the baselines of 2026-12-03 05:10,
+        // and alloc19's current forks with 16 more bytes per operation (measured).
+        double[] baseline = {172.9, 173.6, 173.4, 173.4, 172.9, 123.3};
+        double[] moreBytes = {189.6, 139.6};
+        AllocationCheck exact = CHECK.withExactFigures(true);
+        assertEquals(2, exact.modes(baseline).size());
+        GateResult caught = exact.compare(KEY, baseline, moreBytes, 1);
+        assertEquals(Verdict.REGRESSION, caught.verdict(), caught.message());
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, moreBytes), "two forks a mode: 139.6 lies inside the range");
+        assertEquals(Verdict.NO_CHANGE, exact.compare(KEY, baseline, new double[] {123.4, 173.1}, 1).verdict(),
+                "unchanged, one fork in each mode");
+        assertEquals(Verdict.NO_CHANGE, exact.compare(KEY, baseline, new double[] {123.5, 123.3}, 1).verdict(),
+                "unchanged, both forks in the lone fork's mode");
+    }
+
+    @Test
     void codeThatAllocatesNothingIsJudgedInBytes() {
         double[] nothing = {4.8e-5, 1.9e-5, 2.1e-5};
         GateResult same = CHECK.compare(KEY, nothing, new double[] {2.8e-5, 1.8e-5}, 1);

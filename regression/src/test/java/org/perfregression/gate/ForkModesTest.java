@@ -61,12 +61,14 @@ class ForkModesTest {
     void theMixIsJudgedByFishersExactTest() {
         ForkModes modes = ForkModes.of(log(48, 49, 47.5, 48.5, 447, 48.2));
         double[] baseline = log(48, 49, 47.5, 48.5, 447, 48.2);
+        boolean[] b = modes.high(baseline, null);
         // 1 of 6 baseline forks slow; both current forks slow: C(3,2) / C(8,2) = 3/28.
-        assertEquals(3.0 / 28, modes.mixP(baseline, log(450, 446), Direction.LOWER_IS_BETTER), 1e-12);
+        assertEquals(3.0 / 28, modes.mixP(b, modes.high(log(450, 446), null), Direction.LOWER_IS_BETTER), 1e-12);
         // 4 of 5 slow: (C(5,4) C(6,1) + C(5,5)) / C(11,5) = 31/462.
-        assertEquals(31.0 / 462, modes.mixP(baseline, log(450, 446, 448, 48, 449), Direction.LOWER_IS_BETTER), 1e-12);
+        assertEquals(31.0 / 462, modes.mixP(b, modes.high(log(450, 446, 448, 48, 449), null),
+                Direction.LOWER_IS_BETTER), 1e-12);
         // For throughput the worse mode is the low one: none of the current forks is in it.
-        assertEquals(1.0, modes.mixP(baseline, log(450, 446), Direction.HIGHER_IS_BETTER), 1e-12);
+        assertEquals(1.0, modes.mixP(b, modes.high(log(450, 446), null), Direction.HIGHER_IS_BETTER), 1e-12);
     }
 
     /**
@@ -186,5 +188,81 @@ class ForkModesTest {
         GateResult pooled = gate.withForkModes(false).test(KEY, baseline, forks(48.2, 447.5, 447, 47.9), Prior.NONE,
                 Direction.LOWER_IS_BETTER);
         assertTrue(pooled.mdcPct() > 10 * unchanged.mdcPct(), pooled.mdcPct() + " pooled, " + unchanged.mdcPct() + " by mode");
+    }
+
+    /** Forks at these levels (ns) that allocated these bytes per operation on the benchmark's threads. */
+    private static ForkedSamples forks(double[] ns, double... bytes) {
+        return new ForkedSamples(forks(ns).forks(), null, bytes);
+    }
+
+    private static double[] ns(double... ns) {
+        return ns;
+    }
+
+    // Measured: pages_iterator rank 5 in the baselines of 2026-12-03 (drift-corrected levels, ns, and B/op).
+    private static final double[] WALK_NS = {34558, 34517, 34249, 30866, 22020, 22165};
+    private static final double[] WALK_BYTES = {173.0, 173.5, 172.9, 173.0, 123.5, 123.6};
+
+    @Test
+    void escapeAnalysisModesAreToldApartByAllocationWhereTheirLevelsAreLessThanTwoFoldApart() {
+        ForkModes byLevel = ForkModes.of(log(WALK_NS));
+        assertFalse(byLevel.found(), "1.56-fold apart: no modes by level");
+        ForkModes modes = ForkModes.of(log(WALK_NS), WALK_BYTES);
+        assertTrue(modes.found());
+        assertTrue(modes.byAllocation());
+        assertTrue(modes.highAllocatesMore());
+        assertFalse(modes.mainIsLow(), "four of six forks in the slow mode");
+        // Medians of the log levels.
+        assertEquals((Math.log(34517) + Math.log(34249) - Math.log(22020) - Math.log(22165)) / 2, modes.gap(), 1e-12);
+        // A fork's mode is its allocation's, wherever its level lies; without a figure, its level's.
+        assertArrayEquals(new boolean[] {true, false, false, true},
+                modes.high(log(22000, 34000, 26000, 30000), new double[] {173, 124, Double.NaN, 189}));
+        // The same figures in one cluster, or clusters whose levels do not differ, are no modes.
+        assertFalse(ForkModes.of(log(WALK_NS), new double[] {173, 173, 173, 173, 173, 173.5}).found());
+        assertFalse(ForkModes.of(log(34558, 34517, 34249, 34866, 34420, 34165), WALK_BYTES).found());
+        // A cluster of one fork is not a mode (as the allocation check), nor is a figure missing.
+        assertFalse(ForkModes.of(log(WALK_NS), new double[] {173, 173, 173, 173, 173, 124}).found());
+        assertFalse(ForkModes.of(log(WALK_NS), new double[] {173, 173, 173, 173, 124, Double.NaN}).found());
+    }
+
+    @Test
+    void judgedWithinAllocationModesAPageWalkSeesASlowdownThatPooledItCannot() {
+        ForkGate gate = ForkGate.withDefaults();
+        ForkedSamples baseline = forks(WALK_NS, WALK_BYTES);
+        ForkedSamples unchanged = forks(ns(22100, 34400), 123.6, 173.1);
+        GateResult same = gate.test(KEY, baseline, unchanged, Prior.NONE, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, same.verdict(), same.message());
+        assertTrue(same.message().contains("told apart by allocation: the slower mode allocates more than 148."),
+                same.message());
+        // Both current forks in the fast mode: not an improvement, the mix.
+        GateResult fastMix = gate.test(KEY, baseline, forks(ns(22100, 22050), 123.6, 123.5), Prior.NONE,
+                Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, fastMix.verdict(), fastMix.message());
+        ForkedSamples slower = forks(ns(25400, 39500, 25450, 39600), 123.6, 173.1, 123.5, 173.0);
+        GateResult byMode = gate.test(KEY, baseline, slower, Prior.NONE, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.REGRESSION, byMode.verdict(), byMode.message());
+        assertEquals(15, byMode.changePct(), 2);
+        GateResult pooled = gate.withForkModes(false).test(KEY, baseline, slower, Prior.NONE, Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, pooled.verdict(), pooled.message());
+        assertTrue(pooled.mdcPct() > 3 * byMode.mdcPct(), pooled.mdcPct() + " pooled, " + byMode.mdcPct() + " by mode");
+        // 16 more bytes per operation in every fork leave each fork in its mode.
+        GateResult moreBytes = gate.test(KEY, baseline, forks(ns(22100, 34400), 139.6, 189.1), Prior.NONE,
+                Direction.LOWER_IS_BETTER);
+        assertEquals(Verdict.NO_CHANGE, moreBytes.verdict(), moreBytes.message());
+    }
+
+    @Test
+    void onlyTheBenchmarkThreadsFigureTellsModesApartTheWholeJvmsGrowsWithTheTime() {
+        SubsectionKey key = new SubsectionKey("rank_5", "SHARDED_ACCESSOR_0000001");
+        Map<SubsectionKey, java.util.List<MeasuredFork>> layout = Map.of(key, java.util.List.of(
+                new MeasuredFork(2, 0, 1, false, null, Double.NaN, 173.0, AllocationScope.BENCHMARK_THREADS),
+                new MeasuredFork(2, 0, 2, false, null, Double.NaN, 180.4, AllocationScope.WHOLE_JVM),
+                new MeasuredFork(2, 0, 3, false, null, Double.NaN)));
+        org.perfregression.data.PerformanceData data = org.perfregression.data.PerformanceData.builder()
+                .add(key.section(), key.subsection(), new double[] {1, 2, 3, 4, 5, 6}).build();
+        double[] allocations = new ForkLayout(layout).split(data, false, "test").get(key).allocations();
+        assertEquals(173.0, allocations[0]);
+        assertTrue(Double.isNaN(allocations[1]), "the whole JVM's figure");
+        assertTrue(Double.isNaN(allocations[2]), "not measured");
     }
 }

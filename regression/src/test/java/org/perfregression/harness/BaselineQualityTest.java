@@ -33,6 +33,17 @@ class BaselineQualityTest {
         assertTrue(why.contains("4 forks from 48") && why.contains("448") && why.contains("9.3-fold"), why);
     }
 
+    /** Regenerated from saved results: 6 passes, one subsection measured in 6 more forks (passes 7-12). */
+    @Test
+    void thePassesOfARunAreItsUsualForkCountNotTheExtraForksPassNumbers() {
+        PerformanceData.Builder data = PerformanceData.builder();
+        Map<SubsectionKey, List<MeasuredFork>> layout = new LinkedHashMap<>();
+        add(data, layout, "Bench.build", "size=16", new double[] {447, 48, 448, 51, 47, 450, 49, 48, 446, 47, 52, 449});
+        add(data, layout, "Bench.compute", "size=16", new double[] {100, 101, 99, 103, 100, 102});
+        add(data, layout, "Bench.compute", "size=32", new double[] {200, 201, 199, 203, 200, 202});
+        assertEquals(6, BaselineQuality.passes(List.of(new ForkLayout(layout))));
+    }
+
     private static void add(PerformanceData.Builder data, Map<SubsectionKey, List<MeasuredFork>> layout, String section,
             String subsection, double[] forkLevels) {
         List<Double> samples = new ArrayList<>();
