@@ -137,9 +137,8 @@ public record ForkLayout(Map<SubsectionKey, List<MeasuredFork>> forks) {
                 if (fork.confirmation() == confirmation) {
                     chosen.add(Arrays.copyOfRange(samples, at, at + fork.samples()));
                     speeds.add(fork.speeds());
-                    // Only the benchmark threads' figure is exact enough to tell modes apart: the
-                    // whole JVM's grows with the time per operation.
-                    allocations.add(fork.allocScope() == AllocationScope.BENCHMARK_THREADS ? fork.allocBytesPerOp()
+                    // Only an exact figure tells modes apart: the whole JVM's grows with the time per operation.
+                    allocations.add(fork.allocScope() != null && fork.allocScope().exact() ? fork.allocBytesPerOp()
                             : Double.NaN);
                     allSpeeds &= fork.speeds() != null;
                 }

@@ -10,9 +10,9 @@ import java.util.List;
  * @param forks the samples of each fork, in measurement order
  * @param speeds the calibration time (ns) beside each sample, shaped as {@code forks}; null when the
  *     data was measured without the calibration kernel
- * @param allocations each fork's bytes per operation on the benchmark's threads
- *     ({@link AllocationScope#BENCHMARK_THREADS}), NaN where not measured so: what tells the forks'
- *     escape-analysis modes apart ({@link ForkModes#of(double[], double[])}); all NaN when null is given
+ * @param allocations each fork's bytes per operation where the figure is {@linkplain AllocationScope#exact
+ *     exact} (the benchmark's threads'), NaN otherwise: what tells the forks' escape-analysis modes apart
+ *     ({@link ForkModes#of(double[], double[])}); all NaN when null is given
  */
 public record ForkedSamples(List<double[]> forks, List<double[]> speeds, double[] allocations) {
 
