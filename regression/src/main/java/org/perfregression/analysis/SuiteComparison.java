@@ -557,9 +557,17 @@ public final class SuiteComparison {
             currents.set(i, exponents.get(i).applyTo(currents.get(i), pairs.get(i).direction()));
         }
         if (gate.gate().correctsDrift()) {
-            baselines = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions).corrected();
+            MachinePhase baselinePhase = MachinePhase.of(baselines, layouts(pairs, false), false, null, directions);
+            baselines = baselinePhase.corrected();
             runPhase = MachinePhase.of(currents, layouts(pairs, true), false, baselines, directions);
             currents = runPhase.corrected();
+            if (baselinePhase.setAside() + runPhase.setAside() > 0) {
+                notes.add(phaseNote(runPhase, interleaved ? "the current side" : "this run")
+                        + " and " + phaseNote(baselinePhase, interleaved ? "the baseline side" : "the baselines")
+                        + String.format(java.util.Locale.ROOT, " set aside: measured in a phase of the machine (%d or more of "
+                        + "the %d forks nearest in time ran %.0f%% or more above their own subsections' other forks)",
+                        MachinePhase.SLOWED_NEIGHBOURS, MachinePhase.PHASE_NEIGHBOURS, Math.expm1(MachinePhase.SLOWED) * 100));
+            }
         }
         List<Map<SubsectionKey, Double>> movements = interleaved ? null : movements(pairs, exponents, baselines, notes);
         for (int i = 0; i < pairs.size(); i++) {
@@ -628,6 +636,11 @@ public final class SuiteComparison {
             byBenchmark.add(own);
         }
         return byBenchmark;
+    }
+
+    /** E.g. {@code 38 of 564 forks of this run}. */
+    private static String phaseNote(MachinePhase phase, String side) {
+        return String.format(java.util.Locale.ROOT, "%d of %d forks of %s", phase.setAside(), phase.forks(), side);
     }
 
     /** Each pair's fork layout of one side. */

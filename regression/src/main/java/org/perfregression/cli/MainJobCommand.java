@@ -30,6 +30,7 @@ import org.perfregression.harness.Provenance;
 import org.perfregression.harness.ResultsFolder;
 import org.perfregression.harness.Suite;
 import org.perfregression.harness.SuiteResults;
+import org.perfregression.harness.PhaseRetakes;
 import org.perfregression.harness.SuiteRun;
 import org.perfregression.harness.WarmupCheck;
 import org.perfregression.input.Sidecar;
@@ -280,6 +281,9 @@ public final class MainJobCommand implements Callable<Integer> {
             Baselines against = baselines;
             run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out));
             results = SuiteResults.read(folder, run.expected(), suite.mapping());
+            if ((regenerate || gateOptions.rule.gate()) && !quick) {
+                results = PhaseRetakes.retake(run, results, forkGate, folder, run.expected(), suite.mapping(), out);
+            }
         }
         results.write(folder);
         out.println("PerformanceData written to " + folder.dir() + ": "

@@ -73,6 +73,27 @@ public record ForkedSamples(List<double[]> forks, List<double[]> speeds, double[
         return new ForkedSamples(forks, scaled, allocations);
     }
 
+    /** These forks without those {@code drop} marks, e.g. forks measured in a machine phase ({@link MachinePhase}). */
+    public ForkedSamples without(boolean[] drop) {
+        if (drop.length != forks.size()) {
+            throw new IllegalArgumentException(forks.size() + " forks but " + drop.length + " marks");
+        }
+        List<double[]> kept = new java.util.ArrayList<>();
+        List<double[]> keptSpeeds = speeds == null ? null : new java.util.ArrayList<>();
+        double[] keptAllocations = new double[forks.size()];
+        int n = 0;
+        for (int f = 0; f < forks.size(); f++) {
+            if (!drop[f]) {
+                kept.add(forks.get(f));
+                if (keptSpeeds != null) {
+                    keptSpeeds.add(speeds.get(f));
+                }
+                keptAllocations[n++] = allocations[f];
+            }
+        }
+        return new ForkedSamples(kept, keptSpeeds, java.util.Arrays.copyOf(keptAllocations, n));
+    }
+
     /**
      * These forks with each calibration time {@code c} replaced by {@code center * (c / center)^exponent}
      * ({@link KernelCoefficient}): the drift correction then takes out the machine's speed of the

@@ -30,7 +30,16 @@ import org.perfregression.stats.SampleStatistics;
  * folded into the fork's calibration times (the machine's speed at that moment), so every later step
  * reads it through {@link ForkedSamples#levels}.
  *
- * <p>On the committed baselines it took the median fork-to-fork SD from 10.5 / 9.8 / 9.7 / 6.3 / 16.4 %
+ * <p>Within a phase, though, a fork runs either as usual or 20-60 % slower (measured in the accessor
+ * suite's runs of 2026-12-03: forks of one 10-second stretch at -1, +44, +28, +1, -7, +33 %), and no
+ * correction of its level fits both. So a fork measured in a phase is also <em>set aside</em>: when
+ * {@link #SLOWED_NEIGHBOURS} or more of the {@link #PHASE_NEIGHBOURS} forks nearest in time, of other
+ * subsections, ran {@link #SLOWED} above their own subsections' other forks, while each subsection
+ * keeps at least half its forks; the harness measures such forks again
+ * ({@code harness.PhaseRetakes}). On the baselines of 2026-12-03 05:10 this set aside 10 % of the forks
+ * and took the median fork-to-fork SD of the constructor from 4.3 to 1.9 %.
+ *
+ * <p>On the committed baselines of 2026-12-01 the correction took the median fork-to-fork SD from 10.5 / 9.8 / 9.7 / 6.3 / 16.4 %
  * to 8.9 / 5.9 / 6.6 / 3.4 / 14.7 % (constructor, the two {@code get_noc_addr}, the page walks).
  * Drift correction must be on and the forks must carry calibration times and start times; a side with
  * fewer than {@link #MIN_FORKS} such forks is left as it is (too few neighbours to see a phase).
@@ -46,14 +55,37 @@ public final class MachinePhase {
     /** Fewer witnesses than this among confirmation forks, and their phase is not estimated. */
     public static final int MIN_WITNESSES = 12;
 
+    /**
+     * How many forks nearest in time (of other subsections) say whether a fork was measured in a
+     * phase: about ten seconds of the accessor suite.
+     */
+    public static final int PHASE_NEIGHBOURS = 12;
+
+    /**
+     * A fork ran slowed when its level lies this far (15 %) above the median of its own subsection's
+     * other forks on its side: a phase slows the forks it hits by 15-60 %.
+     */
+    public static final double SLOWED = Math.log(1.15);
+
+    /**
+     * A fork with this many slowed forks among its {@link #PHASE_NEIGHBOURS} was measured in a phase.
+     * Outside phases 1-4 % of the forks run that slow, so by chance about 0.5 % of forks are marked.
+     */
+    public static final int SLOWED_NEIGHBOURS = 3;
+
     private final List<Map<SubsectionKey, ForkedSamples>> corrected;
     private final double usual;
     private final boolean applied;
+    private final int setAside;
+    private final int forks;
 
-    private MachinePhase(List<Map<SubsectionKey, ForkedSamples>> corrected, double usual, boolean applied) {
+    private MachinePhase(List<Map<SubsectionKey, ForkedSamples>> corrected, double usual, boolean applied,
+            int setAside, int forks) {
         this.corrected = corrected;
         this.usual = usual;
         this.applied = applied;
+        this.setAside = setAside;
+        this.forks = forks;
     }
 
     /**
@@ -72,13 +104,35 @@ public final class MachinePhase {
             boolean confirmation, List<Map<SubsectionKey, ForkedSamples>> reference, List<Direction> directions) {
         List<Timed> forks = timed(side, layouts, confirmation, reference, directions);
         if (forks.size() < MIN_FORKS) {
-            return new MachinePhase(side, 0, false);
+            return new MachinePhase(side, 0, false, 0, forks.size());
         }
         double[] phase = phases(forks, forks, NEIGHBOURS);
         // The run's usual phase is the densest one (the half-sample mode), not the median: phases only
         // slow forks down, and one that covered half the run would move the median by half its size.
         double usual = halfSampleMode(phase);
-        return new MachinePhase(apply(side, forks, phase, usual), usual, true);
+        boolean[] aside = setAside(forks, slowedAround(forks));
+        return new MachinePhase(apply(side, forks, phase, usual, aside), usual, true, count(aside), forks.size());
+    }
+
+    /**
+     * How many forks of each subsection (per benchmark) were measured in a phase, before any is set
+     * aside: what a harness measures again. Empty maps when the side has too few forks to tell.
+     */
+    public static List<Map<SubsectionKey, Integer>> inPhase(List<Map<SubsectionKey, ForkedSamples>> side,
+            List<ForkLayout> layouts, List<Direction> directions) {
+        List<Timed> forks = timed(side, layouts, false, null, directions);
+        List<Map<SubsectionKey, Integer>> counts = new ArrayList<>();
+        side.forEach(b -> counts.add(new LinkedHashMap<>()));
+        if (forks.size() < MIN_FORKS) {
+            return counts;
+        }
+        int[] slowed = slowedAround(forks);
+        for (int i = 0; i < forks.size(); i++) {
+            if (slowed[i] >= SLOWED_NEIGHBOURS) {
+                counts.get(forks.get(i).benchmark()).merge(forks.get(i).key(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /**
@@ -97,11 +151,15 @@ public final class MachinePhase {
         List<Timed> forks = timed(side, layouts, true, reference, directions);
         List<Timed> witnessing = forks.stream().filter(t -> witnesses.get(t.benchmark()).contains(t.key())).toList();
         if (!first.applied || witnessing.size() < MIN_WITNESSES) {
-            return new MachinePhase(side, first.usual, false);
+            return new MachinePhase(side, first.usual, false, 0, forks.size());
         }
         int neighbours = Math.min(NEIGHBOURS, witnessing.size() / 2);
-        return new MachinePhase(apply(side, forks, phases(forks, witnessing, neighbours), first.usual), first.usual,
-                true);
+        // Whether a fork ran slowed is read against its own subsection's other fresh forks, so the
+        // flagged subsections' forks can tell a phase too: a real change moves all of them alike.
+        boolean[] aside = forks.size() >= 2 * PHASE_NEIGHBOURS ? setAside(forks, slowedAround(forks))
+                : new boolean[forks.size()];
+        return new MachinePhase(apply(side, forks, phases(forks, witnessing, neighbours), first.usual, aside),
+                first.usual, true, count(aside), forks.size());
     }
 
     /** Whether the side was corrected: enough forks with calibration and start times. */
@@ -112,6 +170,16 @@ public final class MachinePhase {
     /** The side, corrected where it could be. */
     public List<Map<SubsectionKey, ForkedSamples>> corrected() {
         return corrected;
+    }
+
+    /** How many forks were set aside as measured in a phase ({@link #SLOWED_NEIGHBOURS}). */
+    public int setAside() {
+        return setAside;
+    }
+
+    /** How many forks the side had with calibration and start times. */
+    public int forks() {
+        return forks;
     }
 
     /** The run's usual phase (its shift as the forks saw it outside phases), a log ratio; 0 when not corrected. */
@@ -194,24 +262,105 @@ public final class MachinePhase {
         return phase;
     }
 
+    /**
+     * For each fork, how many of the {@link #PHASE_NEIGHBOURS} forks nearest in time, of other
+     * subsections, ran {@link #SLOWED}. Whether a fork ran slowed is read against its own
+     * subsection's other forks on the same side, not against a reference: a change of the code moves
+     * all of a subsection's forks alike and marks none, a phase moves the forks measured in it. The
+     * fork's own level does not enter its count, so setting it aside cannot favour any verdict.
+     */
+    private static int[] slowedAround(List<Timed> forks) {
+        Map<SubsectionRef, List<Integer>> bySubsection = bySubsection(forks);
+        boolean[] slowed = new boolean[forks.size()];
+        boolean[] telling = new boolean[forks.size()];
+        for (List<Integer> own : bySubsection.values()) {
+            for (int i : own) {
+                double[] others = own.stream().filter(j -> j != i).mapToDouble(j -> forks.get(j).residual()).toArray();
+                telling[i] = others.length > 0;
+                slowed[i] = telling[i] && forks.get(i).residual() - SampleStatistics.median(others) > SLOWED;
+            }
+        }
+        int[] count = new int[forks.size()];
+        for (int i = 0; i < forks.size(); i++) {
+            SubsectionRef self = SubsectionRef.of(forks.get(i));
+            int before = i - 1;
+            int after = i + 1;
+            for (int seen = 0; seen < PHASE_NEIGHBOURS && (before >= 0 || after < forks.size()); ) {
+                boolean takeBefore = after >= forks.size() || before >= 0
+                        && forks.get(i).started() - forks.get(before).started()
+                        <= forks.get(after).started() - forks.get(i).started();
+                int j = takeBefore ? before-- : after++;
+                if (telling[j] && !SubsectionRef.of(forks.get(j)).equals(self)) {
+                    seen++;
+                    count[i] += slowed[j] ? 1 : 0;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The forks set aside: those measured in a phase, while each subsection keeps at least half of
+     * its forks (those whose neighbours were slowed least), so that no subsection loses its test.
+     */
+    private static boolean[] setAside(List<Timed> forks, int[] slowed) {
+        Map<SubsectionRef, List<Integer>> bySubsection = bySubsection(forks);
+        boolean[] aside = new boolean[forks.size()];
+        for (List<Integer> own : bySubsection.values()) {
+            own.stream().filter(i -> slowed[i] >= SLOWED_NEIGHBOURS)
+                    .sorted(Comparator.comparingInt((Integer i) -> slowed[i]).reversed())
+                    .limit(own.size() / 2)
+                    .forEach(i -> aside[i] = true);
+        }
+        return aside;
+    }
+
     private static List<Map<SubsectionKey, ForkedSamples>> apply(List<Map<SubsectionKey, ForkedSamples>> side,
-            List<Timed> forks, double[] phase, double usual) {
+            List<Timed> forks, double[] phase, double usual, boolean[] aside) {
         Map<Integer, Map<SubsectionKey, double[]>> offsets = new LinkedHashMap<>();
+        Map<Integer, Map<SubsectionKey, boolean[]>> dropped = new LinkedHashMap<>();
         for (int i = 0; i < forks.size(); i++) {
             Timed t = forks.get(i);
+            int count = side.get(t.benchmark()).get(t.key()).forkCount();
             offsets.computeIfAbsent(t.benchmark(), b -> new LinkedHashMap<>())
-                    .computeIfAbsent(t.key(), k -> new double[side.get(t.benchmark()).get(k).forkCount()])[t.fork()] =
-                    t.cost() * (phase[i] - usual);
+                    .computeIfAbsent(t.key(), k -> new double[count])[t.fork()] = t.cost() * (phase[i] - usual);
+            dropped.computeIfAbsent(t.benchmark(), b -> new LinkedHashMap<>())
+                    .computeIfAbsent(t.key(), k -> new boolean[count])[t.fork()] = aside[i];
         }
         List<Map<SubsectionKey, ForkedSamples>> corrected = new ArrayList<>();
         for (int b = 0; b < side.size(); b++) {
             Map<SubsectionKey, double[]> own = offsets.getOrDefault(b, Map.of());
+            Map<SubsectionKey, boolean[]> drop = dropped.getOrDefault(b, Map.of());
             Map<SubsectionKey, ForkedSamples> benchmark = new LinkedHashMap<>();
             side.get(b).forEach((key, forked) -> benchmark.put(key,
-                    own.containsKey(key) ? forked.withPhase(own.get(key)) : forked));
+                    own.containsKey(key) ? forked.withPhase(own.get(key)).without(drop.get(key)) : forked));
             corrected.add(benchmark);
         }
         return corrected;
+    }
+
+    /** The indices of {@code forks} by subsection. */
+    private static Map<SubsectionRef, List<Integer>> bySubsection(List<Timed> forks) {
+        Map<SubsectionRef, List<Integer>> bySubsection = new LinkedHashMap<>();
+        for (int i = 0; i < forks.size(); i++) {
+            bySubsection.computeIfAbsent(SubsectionRef.of(forks.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        return bySubsection;
+    }
+
+    private static int count(boolean[] marks) {
+        int n = 0;
+        for (boolean m : marks) {
+            n += m ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** One subsection of one benchmark. */
+    private record SubsectionRef(int benchmark, SubsectionKey key) {
+        static SubsectionRef of(Timed t) {
+            return new SubsectionRef(t.benchmark(), t.key());
+        }
     }
 
     /**

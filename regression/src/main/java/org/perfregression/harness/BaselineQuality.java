@@ -1,6 +1,5 @@
 package org.perfregression.harness;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,22 +43,15 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
             passes = passes(results.layouts().values());
         }
         double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
-        List<String> benchmarks = new ArrayList<>(results.byBenchmark().keySet());
-        List<Direction> directions = benchmarks.stream().map(b -> Direction.ofUnit(results.unit(b))).toList();
-        List<Map<SubsectionKey, ForkedSamples>> measured = new ArrayList<>();
-        for (int i = 0; i < benchmarks.size(); i++) {
-            measured.add(results.layouts().get(benchmarks.get(i))
-                    .split(results.byBenchmark().get(benchmarks.get(i)), false, benchmarks.get(i), directions.get(i)));
-        }
         // As the gate reads them: each benchmark with its own calibration exponent, corrected for the
-        // machine's phases the calibration kernel missed.
-        List<KernelCoefficient> exponents = new ArrayList<>();
-        for (int i = 0; i < benchmarks.size(); i++) {
-            exponents.add(gate.correctsDrift() ? KernelCoefficient.fit(List.of(measured.get(i))) : KernelCoefficient.ONE);
-            measured.set(i, exponents.get(i).applyTo(measured.get(i), directions.get(i)));
-        }
-        List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift() ? MachinePhase.of(measured,
-                benchmarks.stream().map(results.layouts()::get).toList(), false, null, directions).corrected() : measured;
+        // machine's phases the calibration kernel missed and without the forks measured in one.
+        SuiteForks suite = SuiteForks.of(results, gate);
+        List<String> benchmarks = suite.benchmarks();
+        List<Direction> directions = suite.directions();
+        List<Map<SubsectionKey, ForkedSamples>> measured = suite.measured();
+        List<KernelCoefficient> exponents = suite.exponents();
+        List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift()
+                ? MachinePhase.of(measured, suite.layouts(), false, null, directions).corrected() : measured;
         Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();
         Map<String, double[]> sd = new LinkedHashMap<>();
         Map<String, Double> exponent = new LinkedHashMap<>();

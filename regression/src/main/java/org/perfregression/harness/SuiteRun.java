@@ -307,20 +307,43 @@ public final class SuiteRun {
                 + " whose forks disagree in " + forksEach + " more forks each", "more");
     }
 
+    /**
+     * Measures each of {@code forks}' subsections again in as many more forks as it says, as further
+     * passes of the first measurement: forks measured while the machine was in a phase
+     * ({@link PhaseRetakes}).
+     */
+    public void retake(Map<SuiteKey, Integer> forks, String what, PrintStream terminal) throws IOException {
+        int most = forks.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<List<SuiteKey>> rounds = new ArrayList<>();
+        for (int round = 1; round <= most; round++) {
+            int r = round;
+            rounds.add(forks.entrySet().stream().filter(e -> e.getValue() >= r).map(Map.Entry::getKey).toList());
+        }
+        more(rounds, terminal, false, what, "retake");
+    }
+
     private void more(List<SuiteKey> keys, int forksEach, PrintStream terminal, boolean confirmation, String what,
             String phase) throws IOException {
-        java.util.Set<SuiteKey> wanted = java.util.Set.copyOf(keys);
-        List<Combination> chosen = combinations.stream().filter(c -> wanted.contains(c.key())).toList();
-        int total = chosen.size() * forksEach;
+        more(Collections.nCopies(forksEach, keys), terminal, confirmation, what, phase);
+    }
+
+    /** One interleaved pass per round, over the subsections it names, in random order. */
+    private void more(List<List<SuiteKey>> rounds, PrintStream terminal, boolean confirmation, String what,
+            String phase) throws IOException {
+        List<List<Combination>> chosen = rounds.stream().map(keys -> {
+            java.util.Set<SuiteKey> wanted = java.util.Set.copyOf(keys);
+            return combinations.stream().filter(c -> wanted.contains(c.key())).toList();
+        }).toList();
+        int total = chosen.stream().mapToInt(List::size).sum();
         terminal.println(what + " (" + total + " forks)");
         Random random = new Random(seed + 1 + extraPasses);
         try (ForkRunner runner = new ForkRunner(terminal, total, confirmation)) {
-            for (int round = 1; round <= forksEach; round++) {
-                List<Combination> order = new ArrayList<>(chosen);
+            for (int round = 1; round <= chosen.size(); round++) {
+                List<Combination> order = new ArrayList<>(chosen.get(round - 1));
                 Collections.shuffle(order, random);
                 extraPasses++;
                 for (Combination c : order) {
-                    runner.fork(c, passes + extraPasses, phase + " " + round + "/" + forksEach);
+                    runner.fork(c, passes + extraPasses, phase + " " + round + "/" + chosen.size());
                 }
             }
         }

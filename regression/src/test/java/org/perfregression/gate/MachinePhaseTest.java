@@ -142,11 +142,83 @@ class MachinePhaseTest {
                     hitTwice++;
                     double fixed = SampleStatistics.median(corrected.get(b).get(e.getKey()).levels(true))
                             - SampleStatistics.median(reference.get(b).get(e.getKey()).levels(true)) - (b == 1 ? Math.log(1.15) : 0);
-                    assertTrue(Math.abs(fixed) < 0.4 * PHASE, e.getKey() + ": " + raw + " -> " + fixed);
+                    // One of its two forks is set aside (measured in the phase), the other corrected:
+                    // what is left is that one fork's noise and how much the phase moved it.
+                    assertTrue(Math.abs(fixed) < 0.5 * PHASE, e.getKey() + ": " + raw + " -> " + fixed);
                 }
             }
         }
         assertTrue(hitTwice >= 3, "the simulation has subsections hit in both forks: " + hitTwice);
+    }
+
+    /**
+     * As measured in the accessor suite's runs (docs/gate.md): within a phase a fork runs either as
+     * usual or 30-50 % slower, half of them each, so no correction of the phase's median fits both.
+     */
+    private static double intermittent(long started, Random hit, int from, int to) {
+        return started > 1_000_000 + from * 1000L && started < 1_000_000 + to * 1000L && hit.nextBoolean()
+                ? Math.log(1.30 + 0.2 * hit.nextDouble()) : 0;
+    }
+
+    private static int forks(List<Map<SubsectionKey, ForkedSamples>> side) {
+        return side.stream().flatMap(m -> m.values().stream()).mapToInt(ForkedSamples::forkCount).sum();
+    }
+
+    @Test
+    void forksMeasuredInAnIntermittentPhaseAreSetAside() {
+        Random hit = new Random(11);
+        Side baseline = side(12, 3, 40, 6, false, (b, t) -> intermittent(t, hit, 150, 200) + intermittent(t, hit, 420, 460));
+        double before = forkSd(baseline.forks());
+        MachinePhase phase = MachinePhase.of(baseline.forks(), baseline.layouts(), false, null, TIME);
+        double after = forkSd(phase.corrected());
+        // About 90 s of 600 (15 %) were in phases: 108 of 720 forks.
+        assertTrue(phase.setAside() >= 80 && phase.setAside() <= 130, "set aside: " + phase.setAside());
+        assertEquals(720 - phase.setAside(), forks(phase.corrected()));
+        assertTrue(before > 2 * FORK_SD, "the phases inflate the fork spread: " + before);
+        // What is left: the forks' own spread, and the level correction of forks near a phase's edges.
+        assertTrue(after < 1.5 * FORK_SD && after < before / 2, "close to the forks' own spread: " + before + " -> "
+                + after);
+        // The phases' forks found by their neighbours: those left are outside the phases.
+        List<Map<SubsectionKey, Integer>> inPhase = MachinePhase.inPhase(baseline.forks(), baseline.layouts(), TIME);
+        int marked = inPhase.stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        assertTrue(marked >= phase.setAside(), "every fork set aside was in a phase: " + marked);
+    }
+
+    @Test
+    void aChangeOfTheCodeSetsNoForkAside() {
+        // No phase; half of benchmark 0's subsections and all of benchmark 1 run 40 % slower, as a
+        // change of the code does: in every fork of the run.
+        Side current = side(13, 3, 40, 2, false, (b, t) -> b == 1 ? Math.log(1.4) : 0.0);
+        Map<SubsectionKey, ForkedSamples> half = new LinkedHashMap<>();
+        int[] n = {0};
+        current.forks().get(0).forEach((key, f) -> half.put(key, n[0]++ % 2 == 0 ? f
+                : f.withPhase(new double[] {-Math.log(1.4), -Math.log(1.4)})));
+        List<Map<SubsectionKey, ForkedSamples>> changed = List.of(half, current.forks().get(1), current.forks().get(2));
+        MachinePhase phase = MachinePhase.of(changed, current.layouts(), false, null, TIME);
+        assertEquals(0, phase.setAside(), "a change is in every fork of a subsection, a phase in some");
+        assertEquals(240, forks(phase.corrected()));
+    }
+
+    @Test
+    void aSubsectionKeepsHalfItsForksHoweverLongThePhase() {
+        Random hit = new Random(14);
+        Side current = side(15, 3, 40, 2, false, (b, t) -> intermittent(t, hit, 0, 1000));
+        MachinePhase phase = MachinePhase.of(current.forks(), current.layouts(), false, null, TIME);
+        assertTrue(phase.setAside() > 0);
+        phase.corrected().forEach(b -> b.values().forEach(f -> assertEquals(1, f.forkCount(), 1)));
+        assertTrue(phase.corrected().stream().flatMap(b -> b.values().stream()).allMatch(f -> f.forkCount() >= 1));
+    }
+
+    @Test
+    void forksSetAsideTakeTheirSpeedsAndAllocationsWithThem() {
+        ForkedSamples forks = new ForkedSamples(List.of(new double[] {1, 1}, new double[] {2, 2}, new double[] {3, 3}),
+                List.of(new double[] {10, 10}, new double[] {20, 20}, new double[] {30, 30}), new double[] {16, 24, 32});
+        ForkedSamples kept = forks.without(new boolean[] {false, true, false});
+        assertEquals(2, kept.forkCount());
+        assertEquals(3, kept.forks().get(1)[0]);
+        assertEquals(30, kept.speeds().get(1)[0]);
+        assertEquals(32, kept.allocations()[1]);
+        assertThrows(IllegalArgumentException.class, () -> forks.without(new boolean[] {true}));
     }
 
     @Test
