@@ -1,16 +1,10 @@
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.perfregression.data.PerformanceData;
 import org.perfregression.gate.ForkGate;
-import org.perfregression.gate.ForkLayout;
 import org.perfregression.harness.BaselineQuality;
 import org.perfregression.harness.SuiteResults;
-import org.perfregression.input.BenchmarkFolder;
-import org.perfregression.input.Dataset;
-import org.perfregression.input.DatasetLoader;
 
 /**
  * The minimum detectable change a main job of N forks per combination would have against a set of
@@ -21,15 +15,7 @@ import org.perfregression.input.DatasetLoader;
  */
 public class MdcByForks {
     public static void main(String[] args) {
-        Path dir = Path.of(args[0]);
-        Map<String, PerformanceData> data = new LinkedHashMap<>();
-        Map<String, ForkLayout> layouts = new LinkedHashMap<>();
-        BenchmarkFolder.benchmarks(dir).forEach((benchmark, file) -> {
-            Dataset d = DatasetLoader.withDefaults().load(file);
-            data.put(benchmark, d.data());
-            layouts.put(benchmark, d.forks());
-        });
-        SuiteResults results = new SuiteResults(data, layouts, List.of());
+        SuiteResults results = SuiteResults.ofDataFolder(Path.of(args[0]));
         System.out.printf("%-28s %s%n", "benchmark", String.join("  ", Arrays.stream(args).skip(1)
                 .map(n -> String.format("%8s forks", n)).toList()));
         Map<String, StringBuilder> rows = new LinkedHashMap<>();

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RegenerationKillIT {
 
     private static final String PLATFORM = "kill-test";
-    private static final long PAUSE_MS = 150;
+    /**
+     * Long enough for a second regeneration, started after the first file is staged, to reach the
+     * lock while the first still holds it (11 files): it starts a JVM and reads the results and
+     * what they say about themselves first. At 150 ms the first had finished on a slower machine.
+     */
+    private static final long PAUSE_MS = 500;
 
     @TempDir
     static Path work;

@@ -674,10 +674,12 @@ public final class SuiteComparison {
         order.sort(Comparator.comparingDouble((Integer i) -> flagged.get(i).severity()).reversed());
         List<SuiteKey> chosen = new ArrayList<>(order.stream().limit(confirmMax)
                 .map(i -> new SuiteKey(benchmarks.get(i), flagged.get(i).key())).toList());
-        // Allocation verdicts are re-measured too where places are left: escape analysis settles per
-        // JVM, and fresh forks in the baselines' mode take a split's verdict away; a real change stays.
-        allocationVerdicts(pairs).stream().filter(k -> !chosen.contains(k)).limit(Math.max(0, confirmMax - chosen.size()))
-                .forEach(chosen::add);
+        // Allocation is re-measured too where places are left: escape analysis settles per JVM, and
+        // fresh forks in the baselines' mode take a split's verdict away; a real change stays. First
+        // the subsections whose forks all lie outside the baseline's modes, as many above as below,
+        // which no verdict settles: with the verdicts of a real change there are hundreds.
+        allocationToSettle(pairs).stream().filter(k -> !chosen.contains(k))
+                .limit(Math.max(0, confirmMax - chosen.size())).forEach(chosen::add);
         if (chosen.isEmpty()) {
             return Map.of();
         }
@@ -701,19 +703,27 @@ public final class SuiteComparison {
         return remeasure.fresh(chosen, witnesses);
     }
 
-    /** The subsections whose allocation has a verdict on the first measurement's forks, suite-wide. */
-    private List<SuiteKey> allocationVerdicts(List<BenchmarkPair> pairs) {
+    /**
+     * The subsections whose allocation is unsettled ({@link AllocationCheck#unsettled}), then those
+     * with a verdict, on the first measurement's forks, suite-wide.
+     */
+    private List<SuiteKey> allocationToSettle(List<BenchmarkPair> pairs) {
+        List<SuiteKey> unsettled = new ArrayList<>();
         List<SuiteKey> verdicts = new ArrayList<>();
         for (BenchmarkPair pair : pairs) {
             AllocationFigures figures = allocationFigures(pair);
             if (figures != null && !figures.baseline().isEmpty()) {
+                AllocationCheck check = allocation.withExactFigures(figures.scope().exact());
+                check.unsettled(figures.baseline(), figures.current())
+                        .forEach(key -> unsettled.add(new SuiteKey(pair.benchmark(), key)));
                 // At the time per operation of the baseline: a slower operation's share only adds re-measures.
-                allocation.compare(figures.baseline(), figures.current(), Map.of(), gate.gate()).results().stream()
+                check.compare(figures.baseline(), figures.current(), Map.of(), gate.gate()).results().stream()
                         .filter(r -> r.verdict() != org.perfregression.check.Verdict.NO_CHANGE)
                         .forEach(r -> verdicts.add(new SuiteKey(pair.benchmark(), r.key())));
             }
         }
-        return verdicts;
+        unsettled.addAll(verdicts);
+        return unsettled;
     }
 
     /** The fewest unflagged subsections re-measured beside the flags (each in as many fresh forks). */

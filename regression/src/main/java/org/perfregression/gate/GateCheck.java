@@ -253,6 +253,18 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
      * baselines, before any current run exists.
      */
     public Map<SubsectionKey, Double> detectable(Map<SubsectionKey, ForkedSamples> baseline, int currentForks) {
+        return detectable(baseline, key -> 0, key -> currentForks);
+    }
+
+    /**
+     * {@link #detectable(Map, int)} with each subsection's own numbers of forks: the baseline's as
+     * it has them and {@code moreBaselineForks} more, the current run's {@code currentForks}; the
+     * fork-to-fork noise is the baseline's as measured. What more forks on either side would buy,
+     * before they are measured.
+     */
+    public Map<SubsectionKey, Double> detectable(Map<SubsectionKey, ForkedSamples> baseline,
+            java.util.function.ToIntFunction<SubsectionKey> moreBaselineForks,
+            java.util.function.ToIntFunction<SubsectionKey> currentForks) {
         List<Double> variances = new ArrayList<>();
         List<Integer> dfs = new ArrayList<>();
         Map<SubsectionKey, double[]> levels = new java.util.LinkedHashMap<>();
@@ -267,9 +279,10 @@ public record GateCheck(ForkGate gate, Direction direction, double runToleranceP
         levels.forEach((key, b) -> {
             int ownDf = b.length - 1;
             double variance = prior.moderate(ForkGate.sampleVariance(b), ownDf);
-            double se = Math.sqrt(variance * (ForkGate.medianVarianceFactor(b.length) / b.length
-                    + ForkGate.medianVarianceFactor(currentForks) / currentForks));
-            double df = prior.moderatedDf(ownDf) + currentForks - 1;
+            int m = b.length + moreBaselineForks.applyAsInt(key);
+            int n = currentForks.applyAsInt(key);
+            double se = Math.sqrt(variance * (ForkGate.medianVarianceFactor(m) / m + ForkGate.medianVarianceFactor(n) / n));
+            double df = prior.moderatedDf(m - 1) + n - 1;
             mdc.put(key, se > 0 && df > 0 ? gate.mdcPct(se, df) : Double.NaN);
         });
         return mdc;

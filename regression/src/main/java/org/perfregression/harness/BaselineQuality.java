@@ -25,16 +25,19 @@ import org.perfregression.stats.SampleStatistics;
  * @param passes forks per combination
  * @param currentForks forks per combination of the comparison runs the MDC is computed for
  * @param otherCpuPct other processes' CPU share during the run, NaN when unknown
- * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job
+ * @param mdc per benchmark and subsection, the minimum detectable change (%) of a default main job, at the
+ *     subsection's forks ({@code currentForks}, and more for the noisiest)
  * @param forkSdPct per benchmark, the median over subsections of the fork-to-fork standard deviation
  *     of fork levels in %: {drift-corrected, raw, drift- and phase-corrected ({@link MachinePhase}), and
  *     that with each subsection's forks aligned onto its main fork mode ({@link org.perfregression.gate.ForkModes}):
  *     the noise the gate's level test sees}
  * @param kernelExponent per benchmark, the calibration exponent its drift correction uses ({@link KernelCoefficient})
+ * @param noisyForks the forks a main job adds to the noisiest subsections ({@link NoisyForks}), which {@code mdc} counts
+ * @param noisySubsections how many subsections get them
  */
 public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, double otherCpuPct,
         Map<String, Map<SubsectionKey, Double>> mdc, Map<String, double[]> forkSdPct,
-        Map<String, Double> kernelExponent) {
+        Map<String, Double> kernelExponent, int noisyForks, int noisySubsections) {
 
     /** With {@code passes} 0 (baselines made from an earlier run's results), the passes are read from the fork layout. */
     public static BaselineQuality of(SuiteResults results, ForkGate gate, int passes, int currentForks,
@@ -50,20 +53,23 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         List<Direction> directions = suite.directions();
         List<Map<SubsectionKey, ForkedSamples>> measured = suite.measured();
         List<KernelCoefficient> exponents = suite.exponents();
-        List<Map<SubsectionKey, ForkedSamples>> corrected = gate.correctsDrift()
-                ? MachinePhase.of(measured, suite.layouts(), false, null, directions).corrected() : measured;
+        List<Map<SubsectionKey, ForkedSamples>> corrected = suite.asGateReads(gate);
         Map<String, Map<SubsectionKey, Double>> mdc = new LinkedHashMap<>();
         Map<String, double[]> sd = new LinkedHashMap<>();
         Map<String, Double> exponent = new LinkedHashMap<>();
+        // At the forks a main job gives each subsection: the noisiest get more (NoisyForks).
+        Map<org.perfregression.analysis.SuiteKey, Integer> noisy = NoisyForks.forRun(suite, gate, currentForks, null);
         for (int i = 0; i < benchmarks.size(); i++) {
-            mdc.put(benchmarks.get(i), new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), currentForks));
+            String benchmark = benchmarks.get(i);
+            mdc.put(benchmark, new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), key -> 0,
+                    key -> currentForks + noisy.getOrDefault(new org.perfregression.analysis.SuiteKey(benchmark, key), 0)));
             sd.put(benchmarks.get(i), new double[] {medianForkSd(measured.get(i), true, null),
                     medianForkSd(measured.get(i), false, null), medianForkSd(corrected.get(i), true, null),
                     medianForkSd(corrected.get(i), true, gate)});
             exponent.put(benchmarks.get(i), exponents.get(i).value());
         }
         return new BaselineQuality(speeds.length == 0 ? null : MachineSpeed.of(speeds), passes, currentForks, otherCpuPct,
-                mdc, sd, exponent);
+                mdc, sd, exponent, NoisyForks.total(noisy), noisy.size());
     }
 
     /**
@@ -120,6 +126,11 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         fields.put("other_cpu_pct", Double.isFinite(otherCpuPct) ? otherCpuPct : null);
         Map<String, Object> gate = new LinkedHashMap<>();
         gate.put("current_forks_assumed", currentForks);
+        Map<String, Object> noisy = new LinkedHashMap<>();
+        noisy.put("subsections", noisySubsections);
+        noisy.put("more_forks", noisyForks);
+        noisy.put("target_mdc_pct", NoisyForks.TARGET_PCT);
+        gate.put("noisy_subsections", noisy);
         Map<String, Object> byBenchmark = new LinkedHashMap<>();
         mdc.forEach((benchmark, values) -> {
             double[] all = values.values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -151,8 +162,10 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
 
     /** Lines for the terminal after regeneration. */
     public String summary() {
-        StringBuilder text = new StringBuilder("What a main job (" + currentForks
-                + " forks) can detect against these baselines (minimum detectable change, 90% power):");
+        StringBuilder text = new StringBuilder("What a main job (" + currentForks + " forks" + (noisyForks > 0
+                ? ", and " + noisyForks + " more of " + (noisySubsections == 1 ? "the noisiest subsection"
+                        : "the " + noisySubsections + " noisiest subsections") : "")
+                + ") can detect against these baselines (minimum detectable change, 90% power):");
         mdc.forEach((benchmark, values) -> {
             double[] all = values.values().stream().mapToDouble(Double::doubleValue).toArray();
             double[] sd = forkSdPct.get(benchmark);

@@ -90,11 +90,11 @@ public final class PhaseRetakes {
                 break;
             }
             max -= wanted.values().stream().mapToInt(Integer::intValue).sum();
-            run.retake(wanted, String.format(Locale.ROOT, "Machine phase: measuring %d subsection%s again whose forks ran "
+            run.extend(wanted, String.format(Locale.ROOT, "Machine phase: measuring %d subsection%s again whose forks ran "
                     + "while %d or more of the %d forks nearest in time ran %.0f%% or more above their own subsections' "
                     + "other forks (round %d of at most %d)", wanted.size(), wanted.size() == 1 ? "" : "s",
                     MachinePhase.SLOWED_NEIGHBOURS, MachinePhase.PHASE_NEIGHBOURS,
-                    Math.expm1(MachinePhase.SLOWED) * 100, round, ROUNDS), out);
+                    Math.expm1(MachinePhase.SLOWED) * 100, round, ROUNDS), "retake", out);
             results = SuiteResults.read(folder, expected, mapping);
         }
         return results;

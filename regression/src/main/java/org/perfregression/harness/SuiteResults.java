@@ -45,6 +45,21 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * The PerformanceData files of {@code dir} with their sidecars (a set of baselines), as results
+     * without JMH's own: for what a set says about itself ({@link BaselineQuality}) after it was made.
+     */
+    public static SuiteResults ofDataFolder(Path dir) {
+        Map<String, PerformanceData> data = new LinkedHashMap<>();
+        Map<String, ForkLayout> layouts = new LinkedHashMap<>();
+        org.perfregression.input.BenchmarkFolder.benchmarks(dir).forEach((benchmark, file) -> {
+            Dataset dataset = org.perfregression.input.DatasetLoader.withDefaults().load(file);
+            data.put(benchmark, dataset.data());
+            layouts.put(benchmark, dataset.forks());
+        });
+        return new SuiteResults(data, layouts, List.of());
+    }
+
+    /**
      * Reads {@code folder}'s JMH result and fork log.
      *
      * @param expected what the run was asked for; null to accept whatever is there

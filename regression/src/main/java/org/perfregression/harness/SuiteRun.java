@@ -228,29 +228,58 @@ public final class SuiteRun {
      * @throws BenchmarkFailure naming the benchmark that failed
      */
     public void run(PrintStream terminal, SpeedCheck speedCheck) throws IOException {
-        int total = combinations.size() * passes;
+        run(terminal, speedCheck, Map.of());
+    }
+
+    /**
+     * Runs every pass, and {@code more} forks of the subsections it names, as further passes of the
+     * first measurement placed at random among the planned passes' forks ({@link NoisyForks}): so
+     * that a noisy subsection's forks are spread over the whole run as the others' are, not measured
+     * together at its end, where one phase of the machine could hold them all.
+     */
+    public void run(PrintStream terminal, SpeedCheck speedCheck, Map<SuiteKey, Integer> more) throws IOException {
+        Random random = new Random(seed);
+        List<Fork> order = new ArrayList<>();
+        for (int pass = 1; pass <= passes; pass++) {
+            List<Combination> passOrder = new ArrayList<>(combinations);
+            Collections.shuffle(passOrder, random);
+            for (Combination c : passOrder) {
+                order.add(new Fork(c, pass, "pass " + pass + "/" + passes));
+            }
+        }
+        int added = 0;
+        for (Combination c : combinations) {
+            int forksMore = more.getOrDefault(c.key(), 0);
+            for (int k = 1; k <= forksMore; k++) {
+                order.add(random.nextInt(order.size() + 1), new Fork(c, passes + k, "noisy " + k + "/" + forksMore));
+                added++;
+            }
+            extraPasses = Math.max(extraPasses, forksMore);
+        }
+        int total = order.size();
         terminal.println("Running " + combinations.size() + " benchmark combinations x " + passes + " fork"
                 + (passes == 1 ? "" : "s") + " as " + passes + " interleaved pass" + (passes == 1 ? "" : "es")
+                + (added > 0 ? ", and " + added + " more forks of " + more.size() + " noisy subsection"
+                        + (more.size() == 1 ? "" : "s") + " among them," : "")
                 + " in random order (seed " + seed + "); JMH's log: " + folder.jmhLog());
         writePlan();
         startedNanos = System.nanoTime();
-        Random random = new Random(seed);
         try (ForkRunner runner = new ForkRunner(terminal, total, false)) {
             boolean checked = speedCheck == null;
-            for (int pass = 1; pass <= passes; pass++) {
-                List<Combination> order = new ArrayList<>(combinations);
-                Collections.shuffle(order, random);
-                for (Combination c : order) {
-                    runner.fork(c, pass, "pass " + pass + "/" + passes);
-                    if (!checked && runner.done() >= Math.min(MACHINE_CHECK_FORKS, total)) {
-                        checked = true;
-                        speedCheck.check(calibrationSoFar());
-                    }
+            for (Fork f : order) {
+                runner.fork(f.combination(), f.pass(), f.phase());
+                if (!checked && runner.done() >= Math.min(MACHINE_CHECK_FORKS, total)) {
+                    checked = true;
+                    speedCheck.check(calibrationSoFar());
                 }
             }
         }
         plannedForkSeconds = secondsSinceStart() / total;
         writeResults();
+    }
+
+    /** One fork of a run's plan: which combination, as which pass, and what the progress line calls it. */
+    private record Fork(Combination combination, int pass, String phase) {
     }
 
     private double secondsSinceStart() {
@@ -308,18 +337,20 @@ public final class SuiteRun {
     }
 
     /**
-     * Measures each of {@code forks}' subsections again in as many more forks as it says, as further
-     * passes of the first measurement: forks measured while the machine was in a phase
-     * ({@link PhaseRetakes}).
+     * Measures each of {@code forks}' subsections in as many more forks as it says, as further passes
+     * of the first measurement, round by round: forks measured while the machine was in a phase
+     * ({@link PhaseRetakes}, {@code phase} "retake"), a regeneration's noisy subsections
+     * ({@link NoisyForks}, "noisy").
      */
-    public void retake(Map<SuiteKey, Integer> forks, String what, PrintStream terminal) throws IOException {
+    public void extend(Map<SuiteKey, Integer> forks, String what, String phase, PrintStream terminal)
+            throws IOException {
         int most = forks.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<List<SuiteKey>> rounds = new ArrayList<>();
         for (int round = 1; round <= most; round++) {
             int r = round;
             rounds.add(forks.entrySet().stream().filter(e -> e.getValue() >= r).map(Map.Entry::getKey).toList());
         }
-        more(rounds, terminal, false, what, "retake");
+        more(rounds, terminal, false, what, phase);
     }
 
     private void more(List<SuiteKey> keys, int forksEach, PrintStream terminal, boolean confirmation, String what,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.perfregression.check.Verdict;
@@ -69,6 +70,28 @@ class AllocationCheckTest {
         assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {139.5, 173.1}));
         assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {139.5, 160.0}), "16 above one, 13 below the other");
         assertEquals(Verdict.IMPROVEMENT, verdict(baseline, new double[] {107.5, 157.4}), "16 bytes fewer in each mode");
+    }
+
+    @Test
+    void aForkInAModeTheBaselineNeverShowedNoLongerHidesARiseInTheOthers() {
+        // alloc21 (16 more bytes per operation, 2026-12-03): constructor rank 2 SHARDED_ACCESSOR_0110101,
+        // six baseline forks at 184 B/op, the run's forks at 200 and at 152 (a mode of its own).
+        double[] baseline = {184.0, 184.0, 184.0, 184.0, 184.0, 184.0};
+        Map<SubsectionKey, double[]> base = Map.of(KEY, baseline);
+        GateResult tie = CHECK.compare(KEY, baseline, new double[] {200.0, 152.0}, 1);
+        assertEquals(Verdict.NO_CHANGE, tie.verdict(), "one above, one below: these forks cannot tell");
+        assertTrue(tie.message().contains("1 above, 1 below"), tie.message());
+        assertEquals(List.of(KEY), CHECK.unsettled(base, Map.of(KEY, new double[] {200.0, 152.0})), "to be re-measured");
+        // Three fresh forks: the rise in the baseline's mode shows in most forks.
+        GateResult settled = CHECK.compare(KEY, baseline, new double[] {200.0, 152.0, 200.0, 200.0, 152.0}, 1);
+        assertEquals(Verdict.REGRESSION, settled.verdict(), settled.message());
+        assertTrue(settled.message().contains("3 above, 2 below"), settled.message());
+        // Unchanged fresh forks in the baseline's mode take it away.
+        assertEquals(Verdict.NO_CHANGE, verdict(baseline, new double[] {200.0, 152.0, 184.0, 184.0, 184.0}));
+        assertEquals(List.of(), CHECK.unsettled(base, Map.of(KEY, new double[] {200.0, 184.0})), "one fork in the mode");
+        assertEquals(List.of(), CHECK.unsettled(base, Map.of(KEY, new double[] {200.0, 200.0})), "a verdict, not doubt");
+        // Fewer bytes in most forks: an improvement, whichever mode the others took.
+        assertEquals(Verdict.IMPROVEMENT, verdict(baseline, new double[] {168.0, 168.0, 200.0}));
     }
 
     @Test
