@@ -300,8 +300,8 @@ public final class AllocationCheck {
     /**
      * The current forks against the baseline's modes. Escape analysis only ever settles into modes,
      * so a fork in none of them is a change or a mode the baseline did not show; one in a mode
-     * shows no change. With every fork outside, the side most of them lie on decides (every one of
-     * them is needed only where some lie inside); as many on each side decide nothing.
+     * shows no change. With every fork outside, the side most of them lie on decides; as many on
+     * each side decide nothing. Where some lie inside, only every fork beyond on one side is a verdict.
      */
     private record Placement(double[] deltas, int above, int below) {
 

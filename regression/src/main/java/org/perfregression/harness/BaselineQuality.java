@@ -58,7 +58,7 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         Map<String, double[]> sd = new LinkedHashMap<>();
         Map<String, Double> exponent = new LinkedHashMap<>();
         // At the forks a main job gives each subsection: the noisiest get more (NoisyForks).
-        Map<org.perfregression.analysis.SuiteKey, Integer> noisy = NoisyForks.forRun(suite, gate, currentForks, null);
+        Map<org.perfregression.analysis.SuiteKey, Integer> noisy = NoisyForks.forRun(suite, corrected, gate, currentForks, null);
         for (int i = 0; i < benchmarks.size(); i++) {
             String benchmark = benchmarks.get(i);
             mdc.put(benchmark, new GateCheck(gate, directions.get(i)).detectable(corrected.get(i), key -> 0,

@@ -72,13 +72,18 @@ public final class NoisyForks {
         if (baselines.layouts().isEmpty()) {
             return Map.of();
         }
-        return forRun(SuiteForks.of(baselines, gate), gate, passes, Set.copyOf(expected));
+        SuiteForks forks = SuiteForks.of(baselines, gate);
+        return forRun(forks, forks.asGateReads(gate), gate, passes, Set.copyOf(expected));
     }
 
-    /** {@link #forRun(Baselines, ForkGate, int, Collection)} from the baselines' forks; {@code expected} null for all. */
-    static Map<SuiteKey, Integer> forRun(SuiteForks baselines, ForkGate gate, int passes, Set<SuiteKey> expected) {
+    /**
+     * {@link #forRun(Baselines, ForkGate, int, Collection)} from the baselines' forks as the gate reads
+     * them ({@link SuiteForks#asGateReads}, read once by the caller); {@code expected} null for all.
+     */
+    static Map<SuiteKey, Integer> forRun(SuiteForks baselines, List<Map<SubsectionKey, ForkedSamples>> read,
+            ForkGate gate, int passes, Set<SuiteKey> expected) {
         int budget = share(SHARE, passes * (expected == null ? count(baselines) : expected.size()));
-        return plan(baselines, gate, expected, (FACTOR - 1) * passes, budget, more -> key -> 0,
+        return plan(baselines, read, gate, expected, (FACTOR - 1) * passes, budget, more -> key -> 0,
                 more -> key -> passes + more);
     }
 
@@ -91,7 +96,7 @@ public final class NoisyForks {
             int runForks) {
         SuiteForks forks = SuiteForks.of(measured, gate);
         int budget = share(BASELINE_SHARE, baselinePasses * count(forks));
-        return plan(forks, gate, null, (FACTOR - 1) * baselinePasses, budget, more -> key -> more,
+        return plan(forks, forks.asGateReads(gate), gate, null, (FACTOR - 1) * baselinePasses, budget, more -> key -> more,
                 more -> key -> FACTOR * runForks);
     }
 
@@ -101,10 +106,9 @@ public final class NoisyForks {
      * more), the fewest that reach the target or {@code most}, the highest MDC first, within
      * {@code budget} forks.
      */
-    private static Map<SuiteKey, Integer> plan(SuiteForks suite, ForkGate gate, Set<SuiteKey> eligible, int most,
-            int budget, IntFunction<ToIntFunction<SubsectionKey>> baselineMore,
-            IntFunction<ToIntFunction<SubsectionKey>> current) {
-        List<Map<SubsectionKey, ForkedSamples>> forks = suite.asGateReads(gate);
+    private static Map<SuiteKey, Integer> plan(SuiteForks suite, List<Map<SubsectionKey, ForkedSamples>> forks,
+            ForkGate gate, Set<SuiteKey> eligible, int most, int budget,
+            IntFunction<ToIntFunction<SubsectionKey>> baselineMore, IntFunction<ToIntFunction<SubsectionKey>> current) {
         List<Need> needs = new ArrayList<>();
         for (int b = 0; b < forks.size(); b++) {
             Map<SubsectionKey, ForkedSamples> benchmark = forks.get(b);

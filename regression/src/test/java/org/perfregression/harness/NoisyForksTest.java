@@ -53,6 +53,12 @@ class NoisyForksTest {
         return new SuiteResults(Map.of("bench", data.build()), Map.of("bench", new ForkLayout(layout)), List.of());
     }
 
+    /** A run's plan against {@code baselines}, planned forks 2. */
+    private static Map<SuiteKey, Integer> forRun(SuiteResults baselines) {
+        SuiteForks forks = SuiteForks.of(baselines, GATE);
+        return NoisyForks.forRun(forks, forks.asGateReads(GATE), GATE, 2, null);
+    }
+
     private static SubsectionKey key(int s) {
         return new SubsectionKey("rank_" + (s % 6 + 2), "config_" + s);
     }
@@ -65,7 +71,7 @@ class NoisyForksTest {
     @Test
     void aRunSpendsItsTenthOnTheNoisiestSubsectionsOnly() {
         SuiteResults baselines = suite(NoisyForksTest::mixed, 1);
-        Map<SuiteKey, Integer> plan = NoisyForks.forRun(SuiteForks.of(baselines, GATE), GATE, 2, null);
+        Map<SuiteKey, Integer> plan = forRun(baselines);
         assertTrue(!plan.isEmpty(), "the noisy subsections get more forks");
         assertTrue(NoisyForks.total(plan) <= NoisyForks.SHARE * 2 * 100, "within a tenth of the planned forks: " + plan);
         for (Map.Entry<SuiteKey, Integer> e : plan.entrySet()) {
@@ -84,7 +90,7 @@ class NoisyForksTest {
         // Only a little noise: every subsection above the target can reach it within the cap.
         SuiteResults baselines = suite(s -> s < 5 ? 0.04 : 0.01, 2);
         SuiteForks forks = SuiteForks.of(baselines, GATE);
-        Map<SuiteKey, Integer> plan = NoisyForks.forRun(forks, GATE, 2, null);
+        Map<SuiteKey, Integer> plan = NoisyForks.forRun(forks, forks.asGateReads(GATE), GATE, 2, null);
         Map<SubsectionKey, ForkedSamples> read = forks.asGateReads(GATE).get(0);
         GateCheck check = new GateCheck(GATE, Direction.LOWER_IS_BETTER);
         Map<SubsectionKey, Double> atTwo = check.detectable(read, 2);
@@ -108,7 +114,7 @@ class NoisyForksTest {
     @Test
     void aQuietSuiteGetsNoMoreForks() {
         SuiteResults baselines = suite(s -> 0.01, 3);
-        assertEquals(Map.of(), NoisyForks.forRun(SuiteForks.of(baselines, GATE), GATE, 2, null));
+        assertEquals(Map.of(), forRun(baselines));
         assertEquals(Map.of(), NoisyForks.forBaselines(baselines, GATE, 6, 2));
     }
 
@@ -116,7 +122,8 @@ class NoisyForksTest {
     void aRunPlansOnlyWhatItMeasures() {
         SuiteResults baselines = suite(NoisyForksTest::mixed, 4);
         java.util.Set<SuiteKey> expected = java.util.Set.of(new SuiteKey("bench", key(3)), new SuiteKey("bench", key(50)));
-        Map<SuiteKey, Integer> plan = NoisyForks.forRun(SuiteForks.of(baselines, GATE), GATE, 2, expected);
+        SuiteForks forks = SuiteForks.of(baselines, GATE);
+        Map<SuiteKey, Integer> plan = NoisyForks.forRun(forks, forks.asGateReads(GATE), GATE, 2, expected);
         // A tenth of its 4 planned forks, rounded up: one, to the noisy one of its two subsections.
         assertEquals(Map.of(new SuiteKey("bench", key(3)), 1), plan);
     }
@@ -138,7 +145,7 @@ class NoisyForksTest {
     void theBaselinesRecordTheMdcAtTheForksAMainJobGivesEachSubsection() {
         SuiteResults baselines = suite(NoisyForksTest::mixed, 6);
         BaselineQuality quality = BaselineQuality.of(baselines, GATE, 6, 2, Double.NaN);
-        Map<SuiteKey, Integer> plan = NoisyForks.forRun(SuiteForks.of(baselines, GATE), GATE, 2, null);
+        Map<SuiteKey, Integer> plan = forRun(baselines);
         assertEquals(NoisyForks.total(plan), quality.noisyForks());
         assertEquals(plan.size(), quality.noisySubsections());
         SuiteForks forks = SuiteForks.of(baselines, GATE);
