@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The plugin's check on a module written as a user would (scripts/text-module), with a history:
-# RUNS unchanged builds, then 3 with find slowed (one lookup in 32 doubled), each slowed build against
+# RUNS unchanged builds, then 3 with find slowed (a quarter more lookups: every fourth done twice), each slowed build against
 # a copy of the unchanged runs' history; then every run re-analysed against the others' history and
 # without it. Install the plugin first (mvn -o install -DskipTests -pl regression,perf-regression-maven-plugin -am).
 # Usage: scripts/text-module-trial.sh WORKDIR [RUNS]   (nothing else may run meanwhile: it measures)

@@ -202,6 +202,37 @@ class BaselineSafetyTest {
     }
 
     @Test
+    void aRegressionOnAFarBusierMachineIsNotComparableRatherThanAVerdict() throws IOException {
+        SyntheticRun slower = SyntheticRun.wholeSuite().samples(2, 25).scaled(1.3);
+        slower.write(dir.resolve("slower"));
+        slower.busy(8).write(dir.resolve("slower-busy"));
+        MainJob quiet = compare("slower");
+        assertEquals(1, quiet.exitCode(), quiet.toString());
+        assertFalse(quiet.out().contains("the machine was busier"), quiet.out());
+        MainJob busy = compare("slower-busy");
+        assertEquals(3, busy.exitCode(), busy.toString());
+        assertTrue(busy.err().contains(": error: the machine was busier than when the baselines were "
+                + "made: the calibration kernel's median lay 7.") && busy.err().contains("% above its 10th percentile in this "
+                + "run, 0.6% then") && busy.err().contains("its regressions are no verdict") && busy.err().contains(
+                "--allow-busy"), busy.err());
+        assertEquals(1, compare("slower-busy", "--allow-busy").exitCode(), "--allow-busy gives them their verdict");
+        assertTrue(busy.out().contains("FAILED"), "the report still shows what the samples say:\n" + busy.out());
+    }
+
+    @Test
+    void baselinesAreNotMadeOnAFarBusierMachineAndTheSamplesAreKept() throws IOException {
+        Map<String, String> before = snapshot();
+        Path busy = SyntheticRun.wholeSuite().busy(8).write(dir.resolve("busy"));
+        MainJob refused = MainJob.run("--from-results", busy.toString(), "--gt-dir", gt.toString(), "--platform",
+                PLATFORM, "--regenerate-gt", "--force");
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("refusing to make baselines on a busy machine: the calibration kernel's "
+                + "median lay 7.") && refused.err().contains("--from-results " + busy + " --allow-busy"), refused.err());
+        assertEquals(before, snapshot(), "nothing written");
+        assertEquals(0, regenerate("busy", "--force").exitCode(), "--allow-busy keeps them");
+    }
+
+    @Test
     void theMainJobAndCompareOnTheFoldersWriteTheSameReports() throws IOException {
         SyntheticRun.wholeSuite().samples(2, 25).write(dir.resolve("again")); // a main job: 2 forks against 6
         for (String format : List.of("json", "junit", "markdown", "json-gate")) {

@@ -24,40 +24,46 @@ import java.util.Random;
  * @param unit JMH's score unit, e.g. {@code ns/op}
  * @param jdkVersion the JDK JMH reports, e.g. {@code 17.0.15}
  * @param plan the combinations the run set out to measure, or null for no {@code plan.json}
+ * @param busyPct how much slower the calibration kernel ran in 60 % of its timings (other work on the
+ *     machine: its median moves, its 10th percentile does not); 0 for an idle machine
  */
 record SyntheticRun(List<SuiteKey> keys, int forks, int iterations, double scale, String unit, String jdkVersion,
-        List<SuiteKey> plan) {
+        List<SuiteKey> plan, double busyPct) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The whole suite, 6 forks of 25 samples (a valid baseline run), on this JVM, with its plan. */
     static SyntheticRun wholeSuite() {
         List<SuiteKey> all = BaselineCoverage.wholeSuite(BenchmarksMain.ACCESSOR);
-        return new SyntheticRun(all, 6, 25, 1.0, "ns/op", Runtime.version().toString(), all);
+        return new SyntheticRun(all, 6, 25, 1.0, "ns/op", Runtime.version().toString(), all, 0);
     }
 
     SyntheticRun only(List<SuiteKey> measured) {
-        return new SyntheticRun(measured, forks, iterations, scale, unit, jdkVersion, measured);
+        return new SyntheticRun(measured, forks, iterations, scale, unit, jdkVersion, measured, busyPct);
     }
 
     SyntheticRun scaled(double factor) {
-        return new SyntheticRun(keys, forks, iterations, factor, unit, jdkVersion, plan);
+        return new SyntheticRun(keys, forks, iterations, factor, unit, jdkVersion, plan, busyPct);
     }
 
     SyntheticRun samples(int forksEach, int iterationsEach) {
-        return new SyntheticRun(keys, forksEach, iterationsEach, scale, unit, jdkVersion, plan);
+        return new SyntheticRun(keys, forksEach, iterationsEach, scale, unit, jdkVersion, plan, busyPct);
     }
 
     SyntheticRun in(String scoreUnit) {
-        return new SyntheticRun(keys, forks, iterations, scale, scoreUnit, jdkVersion, plan);
+        return new SyntheticRun(keys, forks, iterations, scale, scoreUnit, jdkVersion, plan, busyPct);
     }
 
     SyntheticRun on(String jdk) {
-        return new SyntheticRun(keys, forks, iterations, scale, unit, jdk, plan);
+        return new SyntheticRun(keys, forks, iterations, scale, unit, jdk, plan, busyPct);
     }
 
     SyntheticRun planned(List<SuiteKey> planned) {
-        return new SyntheticRun(keys, forks, iterations, scale, unit, jdkVersion, planned);
+        return new SyntheticRun(keys, forks, iterations, scale, unit, jdkVersion, planned, busyPct);
+    }
+
+    SyntheticRun busy(double pct) {
+        return new SyntheticRun(keys, forks, iterations, scale, unit, jdkVersion, plan, pct);
     }
 
     /** Writes the folder {@code dir} and returns it. */
@@ -74,7 +80,8 @@ record SyntheticRun(List<SuiteKey> keys, int forks, int iterations, double scale
                 List<Double> speed = new ArrayList<>();
                 for (int i = 0; i < iterations; i++) {
                     fork.add(typical * scale * (1 + 0.01 * random.nextGaussian()));
-                    speed.add(10.0 * (1 + 0.005 * random.nextGaussian()));
+                    double slowed = random.nextDouble() < 0.6 ? 1 + busyPct / 100 : 1;
+                    speed.add(10.0 * slowed * (1 + 0.005 * random.nextGaussian()));
                 }
                 raw.add(fork);
                 calibration.add(speed);

@@ -228,7 +228,10 @@ abstract class BenchmarkMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/surefire-reports/TEST-perf-regression.xml")
     File junitFile;
 
-    /** Make baselines even though other processes used the CPU during the run. */
+    /**
+     * Make baselines even though the machine was busy during the run, and give a regression its
+     * verdict even on a machine far busier than when its baselines were made.
+     */
     @Parameter(property = "perf.allowBusy", defaultValue = "false")
     boolean allowBusy;
 

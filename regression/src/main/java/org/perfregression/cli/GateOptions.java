@@ -39,7 +39,9 @@ final class GateOptions {
     boolean normaliseMachine;
 
     @Option(names = "--allow-busy",
-            description = "Make baselines even though other processes used the CPU during the run.")
+            description = "Make baselines even though the machine was busy during the run (other processes, or "
+                    + "other work on its host that slowed the calibration kernel), and give a regression its "
+                    + "verdict even on a machine far busier than when its baselines were made.")
     boolean allowBusy;
 
     /** The configured gate; bad values are one-line errors naming the option. */

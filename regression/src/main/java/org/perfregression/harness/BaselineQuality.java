@@ -45,7 +45,7 @@ public record BaselineQuality(MachineSpeed speed, int passes, int currentForks, 
         if (passes == 0) {
             passes = passes(results.layouts().values());
         }
-        double[] speeds = results.layouts().values().stream().flatMapToDouble(l -> Arrays.stream(l.speeds())).toArray();
+        double[] speeds = results.calibrationNs();
         // As the gate reads them: each benchmark with its own calibration exponent, corrected for the
         // machine's phases the calibration kernel missed and without the forks measured in one.
         SuiteForks suite = SuiteForks.of(results, gate);

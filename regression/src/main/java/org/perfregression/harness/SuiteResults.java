@@ -222,6 +222,11 @@ public record SuiteResults(Map<String, PerformanceData> byBenchmark, Map<String,
         return modes;
     }
 
+    /** Every calibration kernel time of every fork, ns; empty when the forks recorded none. */
+    public double[] calibrationNs() {
+        return layouts.values().stream().flatMapToDouble(l -> java.util.Arrays.stream(l.speeds())).toArray();
+    }
+
     /** Other processes' mean CPU share (% of all cores) over the forks that recorded it; NaN when none did. */
     public double otherCpuPct() {
         double[] shares = layouts.values().stream().flatMap(l -> l.forks().values().stream()).flatMap(List::stream)

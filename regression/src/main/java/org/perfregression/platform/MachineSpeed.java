@@ -41,6 +41,49 @@ public record MachineSpeed(double p10Ns, double medianNs, int count) {
                 : String.format(Locale.ROOT, "%.1f%% faster", faster);
     }
 
+    /**
+     * How far the kernel's median lies above its 10th percentile, in %: how much other work on the
+     * machine slowed it while it was measured. 0.1 % on an idle 2-core machine of this kind, 8 %
+     * in an hour whose neighbours were busy, when the same suite took 23 % longer than idle.
+     */
+    public double contentionPct() {
+        return (medianNs / p10Ns - 1) * 100;
+    }
+
+    /**
+     * A note when the machine was busier or quieter here than when {@code baseline} was measured by
+     * more than {@link #CONTENTION_NOTE_POINTS} points of {@link #contentionPct()}, else null. The
+     * 10th percentile that the machine check compares does not move with the neighbours' load; the
+     * benchmarks do, and more than the kernel (they share caches and memory, it does not), so a whole
+     * suite can shift without any change of its code.
+     */
+    public String contentionAgainst(MachineSpeed baseline) {
+        double difference = contentionPct() - baseline.contentionPct();
+        if (!(Math.abs(difference) > CONTENTION_NOTE_POINTS)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the machine was %s than when the baselines were made: the calibration "
+                + "kernel's median lay %.1f%% above its 10th percentile in this run, %.1f%% then; other work on the "
+                + "machine slows the benchmarks more than the kernel, so a shift of the whole suite may be the "
+                + "machine's, not the code's (measure both sides side by side with ab)",
+                difference > 0 ? "busier" : "quieter", contentionPct(), baseline.contentionPct());
+    }
+
+    /**
+     * Whether this run was busier than {@code baseline}'s by more than {@link #CONTENTION_NOTE_POINTS}:
+     * then a regression may be the neighbours', and the run is not comparable with its baselines.
+     */
+    public boolean busierThan(MachineSpeed baseline) {
+        return contentionPct() - baseline.contentionPct() > CONTENTION_NOTE_POINTS;
+    }
+
+    /**
+     * How many points of {@link #contentionPct()} apart a run and its baselines get a note, and the
+     * most that baselines may carry. Idle machines of this kind measure 0.1-1.2 %, the same
+     * machine in a busy hour 6-8 %.
+     */
+    public static final double CONTENTION_NOTE_POINTS = 3.0;
+
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("p10_ns", p10Ns);
