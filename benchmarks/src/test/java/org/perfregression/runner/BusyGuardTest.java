@@ -26,6 +26,21 @@ class BusyGuardTest {
     }
 
     @Test
+    void aHostBusyEnoughToMoveTheKernelsMedianIsRefused() {
+        double[] times = new double[1000];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = i < 400 ? 4410 : 4410 * 1.07; // 60 % of the timings slowed by other work on the host
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MainJobCommand.refuseContended(times, "in the run's first 1000 timings", null));
+        assertTrue(e.getMessage().startsWith("refusing to make baselines on a busy machine: the calibration kernel's "
+                + "median lay 7.0% above its 10th percentile in the run's first 1000 timings (more than 3%)")
+                && e.getMessage().endsWith("or pass --allow-busy (the plugin's allowBusy)"), e.getMessage());
+        java.util.Arrays.fill(times, 0, 600, 4410);
+        assertDoesNotThrow(() -> MainJobCommand.refuseContended(times, "during the run", null), "7 % in 40 % only");
+    }
+
+    @Test
     void aQuietOrUnknownMachineIsAccepted() {
         assertDoesNotThrow(() -> MainJobCommand.refuseBusy(3.0, "before the run"));
         assertDoesNotThrow(() -> MainJobCommand.refuseBusy(Double.NaN, "before the run"));

@@ -289,7 +289,16 @@ public final class MainJobCommand implements Callable<Integer> {
                 out.println("More forks for " + NoisyForks.describe(noisy, run.expected().size(), String.format(Locale.ROOT,
                         "against the baselines at %d forks", run.passes())));
             }
-            run.run(out, against == null ? null : speeds -> machineCheck(speeds, against, notes, out), noisy);
+            // Baselines on a busy host are refused early, not only after the whole run has been measured.
+            boolean refuseEarly = regenerate && !gateOptions.allowBusy;
+            run.run(out, against == null && !refuseEarly ? null : speeds -> {
+                if (against != null) {
+                    machineCheck(speeds, against, notes, out);
+                }
+                if (refuseEarly) {
+                    refuseContended(speeds, "in the run's first " + speeds.length + " timings", null);
+                }
+            }, noisy);
             results = SuiteResults.read(folder, run.expected(), suite.mapping());
             if (regenerate && noisyForks) {
                 Map<SuiteKey, Integer> more = NoisyForks.forBaselines(results, forkGate, run.passes(), suite.forks());
@@ -326,7 +335,7 @@ public final class MainJobCommand implements Callable<Integer> {
         if (regenerate) {
             if (!gateOptions.allowBusy) {
                 refuseBusy(otherCpu, "during the run");
-                refuseContended(results.calibrationNs(), folder.dir());
+                refuseContended(results.calibrationNs(), "during the run", folder.dir());
             }
             SuiteResults regenerated = run == null ? results : withModesEstimated(run, results, folder, out);
             BaselineCoverage.requireEnoughSamples(suite, regenerated.byBenchmark(), partial, out);
@@ -436,18 +445,18 @@ public final class MainJobCommand implements Callable<Integer> {
      * the suite took 23 % longer than idle. Refused after the run, so the samples stay in
      * {@code samples} for {@code --from-results} with {@code --allow-busy}.
      */
-    public static void refuseContended(double[] calibrationNs, Path samples) {
+    public static void refuseContended(double[] calibrationNs, String when, Path samples) {
         if (calibrationNs.length == 0) {
             return;
         }
         MachineSpeed speed = MachineSpeed.of(calibrationNs);
         if (speed.contentionPct() > MachineSpeed.CONTENTION_NOTE_POINTS) {
             throw new InvalidInputException(String.format(Locale.ROOT, "refusing to make baselines on a busy machine: "
-                    + "the calibration kernel's median lay %.1f%% above its 10th percentile during the run (more than "
-                    + "%.0f%%): other work on this machine or its host slowed it, and slows the benchmarks more; make "
-                    + "them again when it is quiet, or pass --allow-busy (the plugin's allowBusy); these samples can "
-                    + "still become baselines with --from-results %s --allow-busy",
-                    speed.contentionPct(), MachineSpeed.CONTENTION_NOTE_POINTS, samples));
+                    + "the calibration kernel's median lay %.1f%% above its 10th percentile %s (more than %.0f%%): "
+                    + "other work on this machine or its host slowed it, and slows the benchmarks more; make them again "
+                    + "when it is quiet, or pass --allow-busy (the plugin's allowBusy)%s", speed.contentionPct(), when,
+                    MachineSpeed.CONTENTION_NOTE_POINTS, samples == null ? "" : "; these samples can still become "
+                            + "baselines with --from-results " + samples + " --allow-busy"));
         }
     }
 
@@ -467,8 +476,9 @@ public final class MainJobCommand implements Callable<Integer> {
         boolean comparable = Math.abs(Math.log(now.p10Ns() / baselines.speed().p10Ns()))
                 <= Math.log1p(gateOptions.machineTolerancePct / 100);
         out.printf(Locale.ROOT, "machine check: the calibration kernel runs %s than on the baselines' machine "
-                + "(%.1f ns against %.1f ns, 10th percentiles of %d and %d timings)%n", how, now.p10Ns(),
-                baselines.speed().p10Ns(), now.count(), baselines.speed().count());
+                + "(%.1f ns against %.1f ns, 10th percentiles of %d and %d timings; its median %.1f%% above that, "
+                + "%.1f%% for the baselines)%n", how, now.p10Ns(), baselines.speed().p10Ns(), now.count(),
+                baselines.speed().count(), now.contentionPct(), baselines.speed().contentionPct());
         if (comparable) {
             return;
         }
