@@ -546,8 +546,10 @@ public final class MainJobCommand implements Callable<Integer> {
         writer.flush();
         out.println("reports: " + String.join(", ", targets.targets().stream().filter(t -> t.file() != null)
                 .map(t -> t.file().toString()).toList()));
-        if (suite.failed() && !gateOptions.allowBusy && measured != null && measured.busierThan(baselines.speed())) {
-            // A regression in a busier hour may be the neighbours': not a pass, but not a verdict either.
+        if (suite.failsOnTimeAlone() && !gateOptions.allowBusy && measured != null
+                && measured.busierThan(baselines.speed())) {
+            // A time regression in a busier hour may be the neighbours': not a pass, but not a verdict
+            // either. Allocation and missing results fail as ever: the neighbours move neither.
             spec.commandLine().getErr().println(spec.commandLine().getCommandName() + ": error: " + contention
                     + "; its regressions are no verdict: run again when the machine is quieter, or give them one with "
                     + "--allow-busy (the plugin's allowBusy)");

@@ -54,8 +54,8 @@ public record MachineSpeed(double p10Ns, double medianNs, int count) {
      * A note when the machine was busier or quieter here than when {@code baseline} was measured by
      * more than {@link #CONTENTION_NOTE_POINTS} points of {@link #contentionPct()}, else null. The
      * 10th percentile that the machine check compares does not move with the neighbours' load; the
-     * benchmarks do, and more than the kernel (they share caches and memory, it does not), so a whole
-     * suite can shift without any change of its code.
+     * benchmarks do, and more than the kernel's median (measured: the suite 23 % slower where the
+     * median moved 8 %), so a whole suite can shift without any change of its code.
      */
     public String contentionAgainst(MachineSpeed baseline) {
         double difference = contentionPct() - baseline.contentionPct();

@@ -25,7 +25,6 @@ record CurrentLevel(SubsectionKey key, double median, double mad, int samples) {
     /** The benchmark a dashboard files it under: an allocation comparison under its benchmark's name. */
     static String benchmarkName(ReportInput input) {
         String name = input.benchmark();
-        return "B/op".equals(input.unit()) && name.endsWith(ReportInput.ALLOCATION_SUFFIX)
-                ? name.substring(0, name.length() - ReportInput.ALLOCATION_SUFFIX.length()) : name;
+        return input.allocation() ? name.substring(0, name.length() - ReportInput.ALLOCATION_SUFFIX.length()) : name;
     }
 }

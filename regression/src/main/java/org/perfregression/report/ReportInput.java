@@ -64,6 +64,11 @@ public record ReportInput(
         return gate != null ? gate.oneLine() : result.summary().oneLine();
     }
 
+    /** Whether this is a benchmark's allocation comparison ({@code NAME.alloc}, {@code B/op}), not a time. */
+    public boolean allocation() {
+        return "B/op".equals(unit) && benchmark.endsWith(ALLOCATION_SUFFIX);
+    }
+
     /** Whether the comparison fails: the gate's verdict when there is one, else the seed rule's. */
     public boolean failed() {
         return gate != null ? gate.failed() || !result.missingInCurrent().isEmpty() : result.failed();

@@ -61,6 +61,15 @@ public record ReportSuite(List<ReportInput> benchmarks, List<String> notes, List
         return !missing.isEmpty() || benchmarks.stream().anyMatch(ReportInput::failed);
     }
 
+    /**
+     * Whether the suite fails on time verdicts alone: nothing missing, no allocation regression. Time
+     * is what a busier machine moves; bytes per operation and missing results it does not.
+     */
+    public boolean failsOnTimeAlone() {
+        return failed() && missing.isEmpty() && benchmarks.stream().filter(ReportInput::failed)
+                .allMatch(b -> !b.allocation() && b.result().missingInCurrent().isEmpty());
+    }
+
     /** One line for the whole suite: the benchmark's own for one, else counts over all. */
     public String summaryLine() {
         if (single()) {
